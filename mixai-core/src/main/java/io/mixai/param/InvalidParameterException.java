@@ -1,0 +1,24 @@
+package io.mixai.param;
+
+/** A parameter value or id that an effect does not accept; the message names the effect, the parameter and what is allowed. */
+public class InvalidParameterException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String effectType;
+    private final String parameterId;
+
+    public InvalidParameterException(String effectType, String parameterId, String message) {
+        super(effectType + "." + parameterId + ": " + message);
+        this.effectType = effectType;
+        this.parameterId = parameterId;
+    }
+
+    public String effectType() {
+        return effectType;
+    }
+
+    public String parameterId() {
+        return parameterId;
+    }
+}

@@ -6,6 +6,7 @@ module io.mixai.core {
 
     exports io.mixai;
     exports io.mixai.audio;
+    exports io.mixai.audio.resample;
     exports io.mixai.param;
     exports io.mixai.process;
     exports io.mixai.spi;

@@ -9,11 +9,16 @@ import java.util.Objects;
  * Streaming, band-limited sample-rate conversion between two integer rates (8 kHz to 384 kHz)
  * for a fixed number of planar float channels.
  *
- * <p><b>Quality.</b> A Kaiser-windowed sinc low-pass (see {@link KaiserSincKernel}) is applied
- * in polyphase form at the exact rational ratio {@code out/in = up/down} (in lowest terms, e.g.
- * 160/147 for 44.1 → 48 kHz). The passband is flat within ±0.1 dB up to 0.9 × the lower Nyquist
- * frequency; aliases (going down) and images (going up) are attenuated by more than 100 dB.
- * Arithmetic is in double precision; only the output is rounded to float.
+ * <p><b>Quality.</b> A Kaiser-windowed sinc low-pass (designed for 110 dB stopband attenuation,
+ * transition band from 0.9 to 1.0 × the lower Nyquist frequency) is applied in polyphase form at
+ * the exact rational ratio {@code out/in = up/down} (in lowest terms, e.g. 160/147 for 44.1 →
+ * 48 kHz, so 160 phases). The passband is flat within ±0.1 dB (measured: ±0.00004 dB) up to
+ * 0.9 × the lower Nyquist frequency; aliases (going down) and images (going up) are attenuated
+ * by more than 100 dB (measured: 110 dB or more). Ratios whose exact phase table would exceed
+ * 2 MiB (e.g. 44100:48001) use a fine phase table with linear interpolation between phases
+ * instead, whose own error stays below −130 dB. The filter has about 148 taps at the lower rate
+ * (more when downsampling by large factors: 312 for 96 → 44.1 kHz). Arithmetic is in double
+ * precision; only the output is rounded to float.
  *
  * <p><b>Timing.</b> The filter is linear-phase and centred, and output sample {@code n} is the
  * band-limited input evaluated at time {@code n / outputRate}: input and output share their

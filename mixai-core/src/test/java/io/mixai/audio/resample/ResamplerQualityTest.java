@@ -46,7 +46,7 @@ class ResamplerQualityTest {
 
     @ParameterizedTest(name = "{0} -> {1} Hz")
     @CsvSource({"44100,48000", "48000,44100", "48000,96000", "96000,44100",
-        "44100,48001", "48001,44100", "8000,384000", "384000,8000"})
+        "44100,48001", "48001,44100", "8000,384000", "384000,8000", "384000,8001"})
     void passbandTonesKeepAmplitudeAndPhaseAndAddNothing(int in, int out) {
         double lowerNyquist = Math.min(in, out) / 2.0;
         int edge = edge(in, out);
@@ -84,7 +84,7 @@ class ResamplerQualityTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1} Hz")
-    @CsvSource({"48000,44100", "96000,44100", "48001,44100", "384000,8000"})
+    @CsvSource({"48000,44100", "96000,44100", "48001,44100", "384000,8000", "384000,8001"})
     void downsamplingRejectsTonesAboveOutputNyquist(int in, int out) {
         double outNyquist = out / 2.0;
         double inNyquist = in / 2.0;
@@ -177,5 +177,6 @@ class ResamplerQualityTest {
         assertTrue(new Resampler(96000, 44100, 1).exactPhases());
         assertFalse(new Resampler(44100, 48001, 1).exactPhases());
         assertFalse(new Resampler(48001, 44100, 1).exactPhases());
+        assertFalse(new Resampler(384000, 8001, 1).exactPhases());
     }
 }

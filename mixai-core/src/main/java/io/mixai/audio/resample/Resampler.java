@@ -26,7 +26,7 @@ import java.util.Objects;
  * produced once the input has reached {@link #latencyInputFrames()} frames past that time;
  * {@link #flush} supplies the end of the stream as zeros and delivers the rest. In total, an
  * input of {@code F} frames yields {@code ceil(F · outputRate / inputRate)} output frames (the
- * outputs whose times lie before the end of the input, the convention of soxr and librosa).
+ * outputs whose times lie before the end of the input, as librosa does).
  *
  * <p><b>Streaming.</b> {@link #process} accepts blocks of any size, keeps only the filter's
  * history (never the stream), allocates nothing and takes no locks. Every output sample is

@@ -6,9 +6,11 @@ module io.mixai.core {
 
     exports io.mixai;
     exports io.mixai.audio;
+    exports io.mixai.audio.wav;
     exports io.mixai.param;
     exports io.mixai.process;
     exports io.mixai.spi;
+    exports io.mixai.io;
 
     uses io.mixai.spi.EffectProvider;
 }

@@ -73,12 +73,15 @@ public final class WavWriter implements AutoCloseable {
     private final int bufferFrames;
     private final int headerSize;
     private final float[][] blockChannels;
+    private final long maxRiffSize;
     private long framesWritten;
     private long nonFiniteSamples;
     private State state = State.OPEN;
 
-    private WavWriter(Path target, WavFormat format, WavWriteOptions options, AtomicFileOutput output) {
+    private WavWriter(Path target, WavFormat format, WavWriteOptions options, AtomicFileOutput output,
+            long maxRiffSize) {
         this.target = target;
+        this.maxRiffSize = maxRiffSize;
         this.format = format;
         this.output = output;
         this.channel = output.channel();
@@ -105,6 +108,12 @@ public final class WavWriter implements AutoCloseable {
      */
     public static WavWriter create(Path target, int sampleRate, int channels, SampleFormat format,
             WavWriteOptions options) throws IOException {
+        return create(target, sampleRate, channels, format, options, MAX_U32);
+    }
+
+    /** As the public factory, with a smaller RIFF size limit so that tests can reach it. */
+    static WavWriter create(Path target, int sampleRate, int channels, SampleFormat format,
+            WavWriteOptions options, long maxRiffSize) throws IOException {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(options, "options");
@@ -133,7 +142,7 @@ public final class WavWriter implements AutoCloseable {
             throw new AudioFileException(target, "cannot create the output file: " + e.getMessage(), e);
         }
         try {
-            WavWriter writer = new WavWriter(target, wavFormat, options, output);
+            WavWriter writer = new WavWriter(target, wavFormat, options, output, maxRiffSize);
             writer.writeFully(ByteBuffer.wrap(writer.header(0)), -1); // placeholder sizes, patched on close
             return writer;
         } catch (IOException | RuntimeException e) {
@@ -204,7 +213,7 @@ public final class WavWriter implements AutoCloseable {
             }
         }
         long newBytes = (framesWritten + frames) * format.blockAlign();
-        if (headerSize - 8 + newBytes + (newBytes & 1) > MAX_U32) {
+        if (headerSize - 8 + newBytes + (newBytes & 1) > maxRiffSize) {
             abort();
             throw new AudioFileException(target, "the audio exceeds the 4 GiB size limit of a RIFF WAVE file");
         }

@@ -94,7 +94,8 @@ public final class AudioStreams {
                 bytesPerSample > 1 && f.isBigEndian());
 
         long declared = stream.getFrameLength();
-        int capacity = (int) Math.min(declared > 0 ? declared : 1 << 16, 1 << 20);
+        // The declared length only sizes the first allocation, capped at 2^20 samples in all.
+        int capacity = (int) Math.min(declared > 0 ? declared : 1 << 16, Math.max(1024, (1 << 20) / channels));
         float[][] planar = new float[channels][capacity];
         byte[] bytes = new byte[Math.max(frameSize, CHUNK_BYTES / frameSize * frameSize)];
         int frames = 0;

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class AtomicFileOutput implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFileOutput.class);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** Body of {@link #write(Path, Body)}. */
     @FunctionalInterface
@@ -62,14 +63,32 @@ public final class AtomicFileOutput implements Closeable {
         if (name == null) {
             throw new IOException(target + ": not a file path");
         }
-        // A dot-prefixed name keeps the temporary file out of casual directory listings.
-        Path temp = Files.createTempFile(absolute.getParent(), "." + name + ".", ".tmp");
+        Path temp = createTempFile(absolute.getParent(), name.toString());
         try {
             FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ);
             return new AtomicFileOutput(absolute, temp, channel);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
             throw e;
+        }
+    }
+
+    /**
+     * Creates a new, uniquely named empty file in {@code dir}. Unlike
+     * {@link Files#createTempFile}, which makes files readable by their owner only, this keeps
+     * the default permissions (the umask), so the published file has the permissions any
+     * ordinary new file would have. A dot-prefixed name keeps it out of casual listings.
+     */
+    private static Path createTempFile(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
         }
     }
 

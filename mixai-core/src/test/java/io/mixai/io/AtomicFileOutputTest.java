@@ -69,6 +69,17 @@ class AtomicFileOutputTest {
     }
 
     @Test
+    void publishedFileHasOrdinaryPermissionsNotOwnerOnly() throws IOException {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return; // permissions are a POSIX matter
+        }
+        Path ordinary = Files.createFile(dir.resolve("ordinary.txt")); // what the umask gives a new file
+        Path target = dir.resolve("published.txt");
+        AtomicFileOutput.write(target, out -> out.write(1));
+        assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(target));
+    }
+
+    @Test
     void writeHelperPublishesTheBody() throws IOException {
         Path target = dir.resolve("ok.txt");
         AtomicFileOutput.write(target, out -> out.write("hello".getBytes()));

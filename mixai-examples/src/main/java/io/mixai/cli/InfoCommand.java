@@ -79,6 +79,9 @@ public final class InfoCommand implements Callable<Integer> {
                 // Any I/O failure on an input is "bad or unreadable input"; AudioFileException names the file.
                 String message = e instanceof AudioFileException ? e.getMessage() : file + ": " + e.getMessage();
                 err.println("mixai: " + message.replaceAll("\\s*\\R\\s*", " "));
+                if (verbose()) {
+                    e.printStackTrace(err);
+                }
                 err.flush();
                 failed = true;
                 continue;
@@ -100,6 +103,11 @@ public final class InfoCommand implements Callable<Integer> {
             out.flush();
         }
         return failed ? MixaiCli.EXIT_BAD_INPUT : MixaiCli.EXIT_OK;
+    }
+
+    private boolean verbose() {
+        Object root = spec.root().userObject();
+        return root instanceof MixaiCli && ((MixaiCli) root).verbose;
     }
 
     /** Reads {@code file} block by block for its sample peak. */

@@ -14,7 +14,8 @@ import java.util.Objects;
  *       float. Turn it off only for audio already on the target grid (then the round trip
  *       file → float → file is bit-exact) or for tests.</li>
  *   <li>{@code ditherSeed} (default {@value #DEFAULT_DITHER_SEED}): the same seed and audio give
- *       the same bytes.</li>
+ *       the same bytes. Files that will later be summed (stems) should get different seeds, or
+ *       their dither noise adds up coherently (+6 dB instead of +3 dB per doubling).</li>
  *   <li>{@code channelMask} (default 0 = mixai chooses: front-centre for mono, front-left|right
  *       for stereo, none for more channels): a non-zero mask forces a WAVE_FORMAT_EXTENSIBLE
  *       header.</li>

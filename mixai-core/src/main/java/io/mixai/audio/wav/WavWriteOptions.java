@@ -19,6 +19,9 @@ import java.util.Objects;
  *   <li>{@code channelMask} (default 0 = mixai chooses: front-centre for mono, front-left|right
  *       for stereo, none for more channels): a non-zero mask forces a WAVE_FORMAT_EXTENSIBLE
  *       header.</li>
+ *   <li>{@code rf64WhenNeeded} (default off): reserve room (a 36-byte JUNK chunk) so that a file
+ *       outgrowing the 4 GiB RIFF limit is finished as RF64 (EBU Tech 3306) instead of failing.
+ *       Off by default so that ordinary files keep the canonical minimal header.</li>
  *   <li>{@code protectedInputs}: paths the writer must never replace, typically the files the
  *       audio was read from; {@code allowOverwriteInput(true)} lifts that protection (for an
  *       explicit in-place edit).</li>
@@ -36,8 +39,10 @@ public final class WavWriteOptions {
     private final long channelMask;
     private final List<Path> protectedInputs;
     private final boolean allowOverwriteInput;
+    private final boolean rf64WhenNeeded;
 
     private WavWriteOptions(Builder b) {
+        this.rf64WhenNeeded = b.rf64WhenNeeded;
         this.dither = b.dither;
         this.ditherSeed = b.ditherSeed;
         this.channelMask = b.channelMask;
@@ -62,6 +67,7 @@ public final class WavWriteOptions {
         b.channelMask = channelMask;
         b.protectedInputs.addAll(protectedInputs);
         b.allowOverwriteInput = allowOverwriteInput;
+        b.rf64WhenNeeded = rf64WhenNeeded;
         return b;
     }
 
@@ -86,6 +92,10 @@ public final class WavWriteOptions {
         return allowOverwriteInput;
     }
 
+    public boolean rf64WhenNeeded() {
+        return rf64WhenNeeded;
+    }
+
     /** Builds {@link WavWriteOptions}. */
     public static final class Builder {
         private boolean dither = true;
@@ -93,6 +103,7 @@ public final class WavWriteOptions {
         private long channelMask;
         private final List<Path> protectedInputs = new ArrayList<>();
         private boolean allowOverwriteInput;
+        private boolean rf64WhenNeeded;
 
         private Builder() {
         }
@@ -135,6 +146,12 @@ public final class WavWriteOptions {
         /** Allows the target to be one of the protected inputs (an explicit in-place edit). */
         public Builder allowOverwriteInput(boolean allow) {
             this.allowOverwriteInput = allow;
+            return this;
+        }
+
+        /** Allows finishing files beyond 4 GiB as RF64 (reserves a JUNK chunk in every file). */
+        public Builder rf64WhenNeeded(boolean allow) {
+            this.rf64WhenNeeded = allow;
             return this;
         }
 

@@ -10,6 +10,8 @@ import static io.mixai.audio.wav.WavConstants.FORMAT_EXTENSIBLE;
 import static io.mixai.audio.wav.WavConstants.FORMAT_IEEE_FLOAT;
 import static io.mixai.audio.wav.WavConstants.FORMAT_PCM;
 import static io.mixai.audio.wav.WavConstants.MAX_U32;
+import static io.mixai.audio.wav.WavConstants.DS64;
+import static io.mixai.audio.wav.WavConstants.RF64;
 import static io.mixai.audio.wav.WavConstants.RIFF;
 import static io.mixai.audio.wav.WavConstants.SUBFORMAT_GUID_TAIL;
 import static io.mixai.audio.wav.WavConstants.WAVE;
@@ -54,12 +56,17 @@ import org.slf4j.LoggerFactory;
  * 18-byte WAVE_FORMAT_IEEE_FLOAT fmt. Float files always carry a {@code fact} chunk (required
  * for non-PCM data by the RIFF spec). Integer formats up to 24 bits are TPDF-dithered unless
  * the options turn it off; conversion saturates (see {@link SampleEncoder}). NaN/Inf samples
- * are written as 0 and logged. Not thread-safe.
+ * are written as 0 and logged. Files are limited to 4 GiB unless
+ * {@link WavWriteOptions#rf64WhenNeeded()} is set, in which case larger ones are finished as
+ * RF64. Not thread-safe.
  */
 public final class WavWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WavWriter.class);
     private static final int BUFFER_BYTES = 1 << 16;
+    /** Body size of a ds64 chunk without table entries (and of the JUNK chunk reserving its place). */
+    private static final int DS64_SIZE = 28;
+    private static final int JUNK = WavConstants.fourcc("JUNK");
 
     private enum State { OPEN, CLOSED, ABORTED }
 
@@ -74,6 +81,7 @@ public final class WavWriter implements AutoCloseable {
     private final int headerSize;
     private final float[][] blockChannels;
     private final long maxRiffSize;
+    private final boolean rf64WhenNeeded;
     private long framesWritten;
     private long nonFiniteSamples;
     private State state = State.OPEN;
@@ -82,6 +90,7 @@ public final class WavWriter implements AutoCloseable {
             long maxRiffSize) {
         this.target = target;
         this.maxRiffSize = maxRiffSize;
+        this.rf64WhenNeeded = options.rf64WhenNeeded();
         this.format = format;
         this.output = output;
         this.channel = output.channel();
@@ -213,9 +222,10 @@ public final class WavWriter implements AutoCloseable {
             }
         }
         long newBytes = (framesWritten + frames) * format.blockAlign();
-        if (headerSize - 8 + newBytes + (newBytes & 1) > maxRiffSize) {
+        if (!rf64WhenNeeded && headerSize - 8 + newBytes + (newBytes & 1) > maxRiffSize) {
             abort();
-            throw new AudioFileException(target, "the audio exceeds the 4 GiB size limit of a RIFF WAVE file");
+            throw new AudioFileException(target, "the audio exceeds the 4 GiB size limit of a RIFF WAVE file"
+                    + " (WavWriteOptions.rf64WhenNeeded allows RF64 output)");
         }
         int done = 0;
         while (done < frames) {
@@ -298,14 +308,30 @@ public final class WavWriter implements AutoCloseable {
         }
     }
 
-    /** The header for {@code dataBytes} bytes of audio. */
+    /**
+     * The header for {@code dataBytes} bytes of audio. With {@code rf64WhenNeeded} a 28-byte
+     * JUNK chunk is reserved after "WAVE"; if the file outgrows the RIFF limit it becomes the
+     * ds64 chunk of an RF64 file (EBU Tech 3306: id "RF64", 32-bit sizes set to -1, the real
+     * sizes in ds64).
+     */
     private byte[] header(long dataBytes) {
         SampleFormat sf = format.sampleFormat();
         boolean isFloat = sf.isFloat();
         int fmtSize = format.extensible() ? FMT_SIZE_EXTENSIBLE : isFloat ? FMT_SIZE_EX : FMT_SIZE_PCM;
-        int size = 12 + 8 + fmtSize + (isFloat ? 12 : 0) + 8;
+        int size = 12 + (rf64WhenNeeded ? 8 + DS64_SIZE : 0) + 8 + fmtSize + (isFloat ? 12 : 0) + 8;
+        long frames = dataBytes / format.blockAlign();
+        long riffSize = size - 8 + dataBytes + (dataBytes & 1);
+        boolean rf64 = rf64WhenNeeded && riffSize > maxRiffSize;
         ByteBuffer h = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        h.putInt(RIFF).putInt((int) (size - 8 + dataBytes + (dataBytes & 1))).putInt(WAVE);
+        h.putInt(rf64 ? RF64 : RIFF).putInt(rf64 ? -1 : (int) riffSize).putInt(WAVE);
+        if (rf64WhenNeeded) {
+            h.putInt(rf64 ? DS64 : JUNK).putInt(DS64_SIZE);
+            if (rf64) {
+                h.putLong(riffSize).putLong(dataBytes).putLong(frames).putInt(0); // no table entries
+            } else {
+                h.put(new byte[DS64_SIZE]);
+            }
+        }
         int tag = isFloat ? FORMAT_IEEE_FLOAT : FORMAT_PCM;
         h.putInt(FMT).putInt(fmtSize);
         h.putShort((short) (format.extensible() ? FORMAT_EXTENSIBLE : tag));
@@ -323,11 +349,9 @@ public final class WavWriter implements AutoCloseable {
             h.putShort((short) 0); // cbSize
         }
         if (isFloat) {
-            long frames = dataBytes / format.blockAlign();
-            // The fact chunk's 32-bit count cannot exceed the file's own 4 GiB limit here.
-            h.putInt(FACT).putInt(4).putInt((int) frames);
+            h.putInt(FACT).putInt(4).putInt(rf64 ? -1 : (int) frames);
         }
-        h.putInt(DATA).putInt((int) dataBytes);
+        h.putInt(DATA).putInt(rf64 ? -1 : (int) dataBytes);
         return h.array();
     }
 }

@@ -83,6 +83,42 @@ class WavWriterSafetyTest {
     }
 
     @Test
+    void withRf64AllowedAFileBeyondTheLimitBecomesRf64AndReadsBack() throws IOException {
+        WavWriteOptions rf64 = WavWriteOptions.builder().rf64WhenNeeded(true).dither(false).build();
+        float[][] audio = new float[2][300];
+        for (int i = 0; i < 300; i++) {
+            audio[0][i] = (i - 150) / 256f;
+            audio[1][i] = (150 - i) / 256f; // not -audio[0][i]: -0f comes back from integers as +0f
+        }
+        for (SampleFormat format : new SampleFormat[] {SampleFormat.PCM_16, SampleFormat.FLOAT_32}) {
+            Path small = dir.resolve("small-" + format + ".wav");
+            Path big = dir.resolve("big-" + format + ".wav");
+            try (WavWriter out = WavWriter.create(small, 48000, 2, format, rf64, 100_000)) {
+                out.write(audio, 0, 300); // under the limit: plain RIFF with a JUNK placeholder
+            }
+            try (WavWriter out = WavWriter.create(big, 48000, 2, format, rf64, 1000)) {
+                out.write(audio, 0, 300); // 1200+ bytes: over the (lowered) limit
+            }
+            byte[] smallBytes = Files.readAllBytes(small);
+            byte[] bigBytes = Files.readAllBytes(big);
+            assertEquals("RIFF", new String(smallBytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals("JUNK", RiffBytes.chunkIds(smallBytes).get(0));
+            assertEquals("RF64", new String(bigBytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+            java.nio.ByteBuffer ds64 = java.nio.ByteBuffer.wrap(RiffBytes.chunkBody(bigBytes, "ds64"))
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            long dataBytes = 300L * 2 * format.bytesPerSample();
+            assertEquals(bigBytes.length - 8, ds64.getLong(0), "ds64 RIFF size");
+            assertEquals(dataBytes, ds64.getLong(8), "ds64 data size");
+            assertEquals(300, ds64.getLong(16), "ds64 sample count");
+            for (Path file : List.of(small, big)) {
+                AudioBuffer back = AudioFile.read(file);
+                assertArrayEquals(audio[0], back.channel(0), file.toString());
+                assertArrayEquals(audio[1], back.channel(1), file.toString());
+            }
+        }
+    }
+
+    @Test
     void overwritingAProtectedInputIsRefused() throws IOException {
         Path input = dir.resolve("input.wav");
         AudioBuffer audio = AudioBuffer.wrap(new float[][] {{0.5f, 0.25f}}, 44100);

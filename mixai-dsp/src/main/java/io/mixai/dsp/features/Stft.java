@@ -2,6 +2,7 @@ package io.mixai.dsp.features;
 
 import io.mixai.dsp.spectral.RealFft;
 import io.mixai.param.InvalidParameterException;
+import java.util.Arrays;
 
 /**
  * Short-time Fourier transform magnitudes exactly as {@code np.abs(librosa.stft(y, n_fft,
@@ -14,6 +15,8 @@ import io.mixai.param.InvalidParameterException;
  *       left ({@code librosa.util.pad_center}).
  *   <li>{@code center=true}: {@code n_fft/2} zeros on each side (librosa's default
  *       {@code pad_mode="constant"} since 0.9); frame t is centred on sample {@code t*hop}.
+ *   <li>Hop: the one given. (librosa's feature functions default to 512; {@code librosa.stft}
+ *       called on its own defaults to {@code win_length // 4}, which is also 512 for 2048.)
  *   <li>Frame count: {@code 1 + (n + 2*(n_fft/2) - n_fft)/hop} centred,
  *       {@code 1 + (n - n_fft)/hop} otherwise (integer division; a short tail is dropped).
  *   <li>Precision: the window and the FFT are double (librosa: float64 window times float32
@@ -165,19 +168,12 @@ public final class Stft {
     /** Windows frame t of y (with the centre padding) into the frame buffer and transforms it. */
     private void transformFrame(float[] y, int t) {
         int start = t * hopLength - (center ? nFft / 2 : 0);
-        for (int i = 0; i < windowStart; i++) {
-            frame[i] = 0;
-        }
+        // Samples outside the signal are librosa's zero padding; outside the window, its own.
         int lo = Math.max(windowStart, -start);
         int hi = Math.min(windowEnd, y.length - start);
-        for (int i = windowStart; i < Math.min(lo, windowEnd); i++) {
-            frame[i] = 0; // zero padding before the signal
-        }
+        Arrays.fill(frame, 0.0);
         for (int i = lo; i < hi; i++) {
             frame[i] = window[i] * y[start + i];
-        }
-        for (int i = Math.max(hi, windowStart); i < nFft; i++) {
-            frame[i] = 0; // zero padding after the signal, then the window's own padding
         }
         fft.forward(frame, 0, spectrum);
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  * set's {@code compare.py}:
  *
  * <pre>
- * mvn -q -pl mixai-dsp -am test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * mvn -q -pl mixai-dsp -am test-compile jar:jar dependency:build-classpath -Dmdep.outputFile=cp.txt
  * java -cp mixai-dsp/target/classes:mixai-dsp/target/test-classes:$(cat mixai-dsp/cp.txt) \
  *     io.mixai.dsp.features.LibrosaRefsCandidates REF_DIR OUT_DIR
  * python3 REF_DIR/compare.py OUT_DIR --ref REF_DIR

@@ -41,44 +41,35 @@ public final class NpyArray {
         return new NpyArray(shape, null, Objects.requireNonNull(data, "data"));
     }
 
-    /** A {@code (rows, columns)} float32 array from {@code matrix[row][column]}. */
+    /** A {@code (rows, columns)} float32 array from {@code matrix[row][column]} (copied). */
     public static NpyArray ofFloat32(float[][] matrix) {
-        return ofFloat32(new float[][][] {matrix}).reshape(rows(matrix), columns(matrix));
+        int rows = matrix.length;
+        int cols = rows == 0 ? 0 : matrix[0].length;
+        return ofFloat32(flatten(matrix, rows, cols, new float[Math.multiplyExact(rows, cols)], 0), rows, cols);
     }
 
-    /** A {@code (channels, rows, columns)} float32 array from {@code cube[channel][row][column]}. */
+    /** A {@code (channels, rows, columns)} float32 array from {@code cube[channel][row][column]} (copied). */
     public static NpyArray ofFloat32(float[][][] cube) {
-        int rows = rows(cube[0]);
-        int cols = columns(cube[0]);
+        int rows = cube.length == 0 ? 0 : cube[0].length;
+        int cols = rows == 0 ? 0 : cube[0][0].length;
         float[] data = new float[Math.multiplyExact(cube.length, Math.multiplyExact(rows, cols))];
-        int i = 0;
-        for (float[][] matrix : cube) {
-            checkShape(matrix, rows, cols);
-            for (float[] row : matrix) {
-                System.arraycopy(row, 0, data, i, cols);
-                i += cols;
-            }
+        for (int c = 0; c < cube.length; c++) {
+            flatten(cube[c], rows, cols, data, c * rows * cols);
         }
         return ofFloat32(data, cube.length, rows, cols);
     }
 
-    private static int rows(Object[] matrix) {
-        return matrix.length;
-    }
-
-    private static int columns(float[][] matrix) {
-        return matrix.length == 0 ? 0 : matrix[0].length;
-    }
-
-    private static void checkShape(float[][] matrix, int rows, int cols) {
+    private static float[] flatten(float[][] matrix, int rows, int cols, float[] into, int offset) {
         if (matrix.length != rows) {
             throw new IllegalArgumentException("ragged array: " + matrix.length + " rows, expected " + rows);
         }
-        for (float[] row : matrix) {
-            if (row.length != cols) {
-                throw new IllegalArgumentException("ragged array: row of " + row.length + ", expected " + cols);
+        for (int r = 0; r < rows; r++) {
+            if (matrix[r].length != cols) {
+                throw new IllegalArgumentException("ragged array: row of " + matrix[r].length + ", expected " + cols);
             }
+            System.arraycopy(matrix[r], 0, into, offset + r * cols, cols);
         }
+        return into;
     }
 
     /** The same data with another shape of the same size. */

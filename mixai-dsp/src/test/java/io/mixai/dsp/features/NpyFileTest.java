@@ -48,6 +48,17 @@ class NpyFileTest {
     }
 
     @Test
+    void nestedArraysAreStoredRowMajor() {
+        NpyArray m = NpyArray.ofFloat32(new float[][] {{1, 2, 3}, {4, 5, 6}});
+        assertArrayEquals(new int[] {2, 3}, m.shape());
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, m.float32());
+        NpyArray c = NpyArray.ofFloat32(new float[][][] {{{1, 2}}, {{3, 4}}});
+        assertArrayEquals(new int[] {2, 1, 2}, c.shape());
+        assertArrayEquals(new float[] {1, 2, 3, 4}, c.float32());
+        assertThrows(IllegalArgumentException.class, () -> NpyArray.ofFloat32(new float[][] {{1, 2}, {3}}));
+    }
+
+    @Test
     void fortranOrderedFilesAreReadIntoCOrder() throws IOException {
         // numpy.save of a transposed (2, 3) array: column-major data 1 4 2 5 3 6 for [[1 2 3] [4 5 6]].
         String dict = "{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }";

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             InfoCommand.class,
+            FeaturesCommand.class,
         })
 public final class MixaiCli implements Runnable {
 

@@ -6,8 +6,10 @@ module io.mixai.core {
 
     exports io.mixai;
     exports io.mixai.audio;
+    exports io.mixai.chain;
     exports io.mixai.param;
     exports io.mixai.process;
+    exports io.mixai.settings;
     exports io.mixai.spi;
 
     uses io.mixai.spi.EffectProvider;

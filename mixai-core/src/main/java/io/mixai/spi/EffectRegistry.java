@@ -80,7 +80,8 @@ public final class EffectRegistry {
                 ProviderFailure failure = new ProviderFailure(providerNameIn(e), oneLine(e), e);
                 failures.add(failure);
                 LOG.warn("Effect provider {} could not be loaded and is skipped: {}", failure.provider(),
-                        failure.message(), e);
+                        failure.message());
+                LOG.debug("Loading effect provider {} failed", failure.provider(), e);
                 continue;
             }
             consecutiveFailures = 0;

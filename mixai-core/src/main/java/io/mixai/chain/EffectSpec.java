@@ -96,6 +96,9 @@ public record EffectSpec(String type, Map<String, Object> params) {
 
     /** A value as it would appear in JSON, for messages. */
     static String describe(Object v) {
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
         return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
     }
 }

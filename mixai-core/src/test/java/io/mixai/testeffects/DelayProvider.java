@@ -20,7 +20,7 @@ public final class DelayProvider implements EffectProvider {
     public static final String TYPE = "test_delay";
 
     static final List<ParameterDescriptor> PARAMETERS = List.of(
-            ParameterDescriptor.builder("delay_samples", ParameterUnit.NONE).range(0, 2000).step(1).defaultValue(0)
+            ParameterDescriptor.builder("delay_samples", ParameterUnit.NONE).range(0, 10000).step(1).defaultValue(0)
                     .build(),
             ParameterDescriptor.linear("gain_db", ParameterUnit.DECIBELS, -24, 24, 0),
             ParameterDescriptor.choice("polarity", List.of("normal", "inverted"), "normal"),

@@ -101,6 +101,14 @@ public abstract class AbstractEffect implements Effect {
     /** Clears the signal state and lets ramps jump to their targets; parameters stay. */
     protected abstract void onReset();
 
+    /** Applies {@link #clean(double)} to one channel of a block, for channels an effect passes through. */
+    protected static void cleanChannel(AudioBlock block, int channel) {
+        float[] x = block.channel(channel);
+        for (int i = block.offset(), end = block.offset() + block.frames(); i < end; i++) {
+            x[i] = clean(x[i]);
+        }
+    }
+
     /**
      * A sample fit to write out: NaN becomes 0, infinities the largest float, magnitudes below
      * {@link #DENORMAL_THRESHOLD} zero.

@@ -47,6 +47,7 @@ final class PanEffect extends AbstractEffect {
     @Override
     protected void processBlock(AudioBlock block) {
         if (block.channelCount() < 2) {
+            cleanChannel(block, 0); // no balance or width in mono: pass through, without denormals
             return;
         }
         float[] l = block.channel(0);

@@ -32,6 +32,7 @@ final class WidthEffect extends AbstractEffect {
     @Override
     protected void processBlock(AudioBlock block) {
         if (block.channelCount() < 2) {
+            cleanChannel(block, 0); // no balance or width in mono: pass through, without denormals
             return;
         }
         float[] l = block.channel(0);

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
         description = "Automatic mixing and mastering.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            EffectsCommand.class,
         })
 public final class MixaiCli implements Runnable {
 

@@ -135,6 +135,8 @@ class ChainJsonTest {
     @Test
     void malformedDocumentsAreReported() {
         assertTrue(readError("{\"mixai_chain\": 1, \"effects\": [").getMessage().contains("not valid JSON at line 1"));
+        assertTrue(readError("{\"mixai_chain\": 1, \"effects\": []} []").getMessage().contains("not valid JSON"));
+        assertEquals("$: the document is empty", readError("  ").getMessage());
         assertEquals("$.mixai_chain: unsupported format version 2; this mixai reads version 1",
                 readError("{\"mixai_chain\": 2, \"effects\": []}").getMessage());
         assertEquals("$.mixai_chain: missing; a chain document needs it",

@@ -98,7 +98,7 @@ public final class EffectsCommand implements Callable<Integer> {
     }
 
     private static String range(ParameterDescriptor d) {
-        String text = d.rangeText();
+        String text = d.unit() == ParameterUnit.BOOLEAN ? "on/off" : d.rangeText();
         if (d.scale() != io.mixai.param.ParameterScale.LINEAR) {
             text += " (" + d.scale().name().toLowerCase(Locale.ROOT) + ")";
         }

@@ -3,6 +3,7 @@ package io.mixai.cli;
 import io.mixai.Mixai;
 import io.mixai.audio.AudioFileException;
 import io.mixai.param.InvalidParameterException;
+import io.mixai.settings.SettingsException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,7 +73,7 @@ public final class MixaiCli implements Runnable {
     }
 
     static int exitCodeOf(Throwable e) {
-        if (e instanceof AudioFileException || e instanceof BadInputException) {
+        if (e instanceof AudioFileException || e instanceof BadInputException || e instanceof SettingsException) {
             return EXIT_BAD_INPUT;
         }
         if (e instanceof InvalidParameterException || e instanceof CommandLine.ParameterException) {

@@ -82,4 +82,9 @@ class EffectsCommandTest {
         assertEquals(MixaiCli.EXIT_USAGE, r.code());
         assertTrue(r.err().startsWith("mixai: Unknown option: '--yaml'"), r.err());
     }
+
+    @Test
+    void badSettingsAreBadInput() {
+        assertEquals(MixaiCli.EXIT_BAD_INPUT, MixaiCli.exitCodeOf(new io.mixai.settings.SettingsException("$.x", "bad")));
+    }
 }

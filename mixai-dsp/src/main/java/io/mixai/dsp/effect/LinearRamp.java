@@ -10,11 +10,16 @@ public final class LinearRamp {
     /** Ramp time used by the utility effects: long enough to hide the step, short enough to feel immediate. */
     public static final double DEFAULT_RAMP_MS = 20;
 
-    private int length;
+    private int length = 1;
     private double current;
     private double target;
     private double step;
     private int remaining;
+
+    /** A ramp at 0; call {@link #prepare} before use. */
+    public LinearRamp() {
+        // fields start at rest
+    }
 
     /** The number of samples a ramp of {@code ms} milliseconds takes at a sample rate (at least 1). */
     public static int samplesFor(int sampleRate, double ms) {

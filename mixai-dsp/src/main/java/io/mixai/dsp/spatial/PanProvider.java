@@ -19,6 +19,11 @@ public final class PanProvider implements EffectProvider {
 
     public static final String TYPE = "pan";
 
+    /** Called by {@link java.util.ServiceLoader}. */
+    public PanProvider() {
+        // stateless
+    }
+
     private static final List<ParameterDescriptor> PARAMETERS = List.of(
             ParameterDescriptor.builder("pan", ParameterUnit.NONE).range(-1, 1).defaultValue(0)
                     .description("-1 left, 0 centre, +1 right").build());

@@ -17,6 +17,11 @@ public final class WidthProvider implements EffectProvider {
 
     public static final String TYPE = "width";
 
+    /** Called by {@link java.util.ServiceLoader}. */
+    public WidthProvider() {
+        // stateless
+    }
+
     private static final List<ParameterDescriptor> PARAMETERS = List.of(
             ParameterDescriptor.builder("width_percent", ParameterUnit.PERCENT).range(0, 200).defaultValue(100)
                     .description("0 mono, 100 unchanged, 200 double side").build());

@@ -13,6 +13,11 @@ public final class DcBlockerProvider implements EffectProvider {
 
     public static final String TYPE = "dc_blocker";
 
+    /** Called by {@link java.util.ServiceLoader}. */
+    public DcBlockerProvider() {
+        // stateless
+    }
+
     private static final List<ParameterDescriptor> PARAMETERS = List.of(
             ParameterDescriptor.builder("cutoff_hz", ParameterUnit.HERTZ).range(1, 40).defaultValue(10)
                     .scale(ParameterScale.LOGARITHMIC).description("Corner of the high-pass (about -3 dB)").build());

@@ -12,6 +12,11 @@ public final class GainProvider implements EffectProvider {
 
     public static final String TYPE = "gain";
 
+    /** Called by {@link java.util.ServiceLoader}. */
+    public GainProvider() {
+        // stateless
+    }
+
     private static final List<ParameterDescriptor> PARAMETERS = List.of(
             ParameterDescriptor.builder("gain_db", ParameterUnit.DECIBELS).range(-100, 40).defaultValue(0)
                     .description("Level change; +6.02 dB doubles the amplitude").build());

@@ -15,6 +15,11 @@ public final class PolarityProvider implements EffectProvider {
 
     public static final String TYPE = "polarity";
 
+    /** Called by {@link java.util.ServiceLoader}. */
+    public PolarityProvider() {
+        // stateless
+    }
+
     private static final List<ParameterDescriptor> PARAMETERS = List.of(
             ParameterDescriptor.toggle("invert_left", false),
             ParameterDescriptor.toggle("invert_right", false));

@@ -13,12 +13,18 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MetadataJsonTest {
 
     /** A metadata file copied unchanged from the dataset (data/raw/metadata). */
     static String corpusFile() throws IOException {
-        try (InputStream in = MetadataJsonTest.class.getResourceAsStream("pub01_rock_metadata.json")) {
+        return resource("pub01_rock_metadata.json");
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = MetadataJsonTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -47,9 +53,10 @@ class MetadataJsonTest {
         assertTrue(e.getMessage().contains("vocals, drums, bass, other"), e.getMessage());
     }
 
-    @Test
-    void theDatasetFileRoundTripsAsText() throws IOException {
-        String text = corpusFile();
+    @ParameterizedTest
+    @ValueSource(strings = {"pub01_rock_metadata.json", "pub02_pop_ballad_metadata.json"})
+    void theDatasetFilesRoundTripAsText(String name) throws IOException {
+        String text = resource(name);
         assertEquals(text.strip(), MetadataJson.toJson(MetadataJson.read(text)).strip());
     }
 

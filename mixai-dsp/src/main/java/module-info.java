@@ -5,6 +5,16 @@ module io.mixai.dsp {
     requires JTransforms;
     requires JLargeArrays;
 
+    exports io.mixai.dsp.effect;
     exports io.mixai.dsp.features;
+    exports io.mixai.dsp.spatial;
     exports io.mixai.dsp.spectral;
+    exports io.mixai.dsp.utility;
+
+    provides io.mixai.spi.EffectProvider with
+            io.mixai.dsp.spatial.PanProvider,
+            io.mixai.dsp.spatial.WidthProvider,
+            io.mixai.dsp.utility.DcBlockerProvider,
+            io.mixai.dsp.utility.GainProvider,
+            io.mixai.dsp.utility.PolarityProvider;
 }

@@ -6,4 +6,10 @@ module io.mixai.dsp {
     requires JLargeArrays;
 
     exports io.mixai.dsp.spectral;
+    exports io.mixai.dsp.filter;
+    exports io.mixai.dsp.dynamics;
+
+    provides io.mixai.spi.EffectProvider with
+            io.mixai.dsp.filter.ParametricEqProvider,
+            io.mixai.dsp.dynamics.CompressorProvider;
 }

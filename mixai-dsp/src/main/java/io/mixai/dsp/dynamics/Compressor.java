@@ -24,7 +24,8 @@ import java.util.Objects;
  *   <li><b>Ballistics</b> on {@code x_L} in dB: a one-pole that rises with the attack and falls
  *       with the release coefficient, {@code alpha = exp(-1 / (tau fs))}. The time constant
  *       {@code tau} is the time a step in gain reduction (in dB) takes to reach 1 - 1/e (63 %)
- *       of its final value.</li>
+ *       of its final value (exactly, for a detector input that steps; with RMS detection the
+ *       mean-square averaging comes first and adds its own {@value #RMS_WINDOW_MS} ms lag).</li>
  *   <li><b>Make-up</b>: {@code makeup_db} plus, with {@code auto_makeup}, {@code -gain(0 dBFS)};
  *       changes glide with a {@value #MAKEUP_SMOOTHING_MS} ms one-pole, per sample.</li>
  *   <li><b>Look-ahead</b>: the audio is delayed by {@code round(lookahead_ms · fs / 1000)}

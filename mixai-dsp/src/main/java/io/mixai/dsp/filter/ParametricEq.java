@@ -123,30 +123,21 @@ final class ParametricEq implements Effect {
         if (linearPhase) {
             return convolver.latency() + firDesigner.length() - 1;
         }
-        // Each section rings like a resonance of decay rate k·ω/2 (ω its pre-warped frequency);
-        // the cascade's tail is at most the sum of its sections' tails.
+        // A section's poles are those of s² + k s + 1 scaled by its tuning frequency ω: an
+        // underdamped pair (k < 2) decays at k·ω/2, an overdamped one (k >= 2) at the slower
+        // root, ω (k - √(k² - 4)) / 2. The cascade's tail is at most the sum of its sections'.
         double seconds = 0;
-        for (int slot = 0; slot < SLOTS; slot++) {
-            if (!isActive(slot)) {
-                continue;
-            }
+        for (int j = 0; j < cascade.activeCount(); j++) {
+            int slot = activeSlots[j];
             double g = cascade.coefficient(slot, SvfDesign.G);
             double k = cascade.coefficient(slot, SvfDesign.K);
-            double omega = 2 * Math.atan(g) * sampleRate; // rad/s of the digital pole frequency
-            if (g > 0 && k > 0) {
-                seconds += LN_120_DB * 2.0 / (k * omega);
+            double omega = 2 * Math.atan(g) * sampleRate; // rad/s of the digital tuning frequency
+            double rate = omega * (k >= 2 ? (k - Math.sqrt(k * k - 4)) / 2 : k / 2);
+            if (rate > 0) {
+                seconds += LN_120_DB / rate;
             }
         }
         return (int) Math.min(Integer.MAX_VALUE / 2, Math.ceil(seconds * sampleRate));
-    }
-
-    private boolean isActive(int slot) {
-        for (int j = 0; j < cascade.activeCount(); j++) {
-            if (activeSlots[j] == slot) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

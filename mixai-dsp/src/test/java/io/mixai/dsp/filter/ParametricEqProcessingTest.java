@@ -194,6 +194,40 @@ class ParametricEqProcessingTest {
     }
 
     @Test
+    void reportedTailCoversTheRingingDownTo120Db() {
+        // A resonant boost, an overdamped (low-Q) shelf cut and a steep cut: the impulse
+        // response must have decayed 120 dB below its peak by the reported tail.
+        Map<String, Number> v = new LinkedHashMap<>();
+        v.put("band1_type", EqBandType.CHOICES.indexOf("peak"));
+        v.put("band1_freq_hz", 60);
+        v.put("band1_q", 12);
+        v.put("band1_gain_db", 12);
+        v.put("band2_type", EqBandType.CHOICES.indexOf("low_shelf"));
+        v.put("band2_freq_hz", 200);
+        v.put("band2_q", 0.1);
+        v.put("band2_gain_db", -12);
+        v.put("band3_type", EqBandType.CHOICES.indexOf("low_cut"));
+        v.put("band3_freq_hz", 30);
+        v.put("band3_slope_db_oct", 48);
+        Effect eq = PROVIDER.create(ParameterSet.of("eq", PROVIDER.parameters(), v));
+        eq.prepare(new ProcessSpec(48000, 4096, 1));
+        float[] ir = ParametricEqResponseTest.impulseResponse(eq, 1 << 18);
+        float peak = 0;
+        int last = 0;
+        for (float x : ir) {
+            peak = Math.max(peak, Math.abs(x));
+        }
+        for (int i = 0; i < ir.length; i++) {
+            if (Math.abs(ir[i]) > 1e-6 * peak) {
+                last = i;
+            }
+        }
+        assertTrue(last < ir.length - 1000, "impulse response too short to see the decay");
+        assertTrue(eq.tailSamples() >= last, "tail " + eq.tailSamples() + " but ringing lasts " + last);
+        assertTrue(eq.tailSamples() < 20 * last, "tail " + eq.tailSamples() + " is far too pessimistic for " + last);
+    }
+
+    @Test
     void aParameterChangeAppliesFromTheNextBlock() {
         // A peak switched from 0 dB to +12 dB between blocks: before the change the output equals
         // the input (every band flat), after it a 900 Hz tone is 12 dB louder once settled.

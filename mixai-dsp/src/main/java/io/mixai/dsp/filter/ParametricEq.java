@@ -12,19 +12,19 @@ import java.util.Objects;
  *
  * <p><b>Minimum phase</b> (default): every band is one or more TPT state-variable sections
  * (cookbook shelves and bells, Butterworth cascades for the cuts) run in series in double
- * precision. A parameter change is picked up at the start of the next block and the new
- * coefficients apply from its first sample, without interpolation. The TPT structure keeps its
- * state meaningful across a coefficient change, so moving a frequency or gain does not make the
- * filter blow up or thump, but large jumps can still click; a band that is switched on (or whose
- * cut gets more sections) starts from silent state.
+ * precision. A parameter change is picked up at the start of the next block; from its first
+ * sample each changed section glides to its new coefficients over {@value #GLIDE_MS} ms
+ * (per sample, see {@link SvfCascade}), so sweeps of frequency, gain and Q do not click. A band
+ * whose type changes, or a cut that gains sections, switches at once and its new sections start
+ * from silent state: that can click, as switching a hardware EQ band does.
  *
  * <p><b>Linear phase</b> ({@code linear_phase} = 1 at {@link #prepare}): the same cascade's
  * magnitude response, realised as a symmetric FIR of {@code N} taps (8193 at 48 kHz, scaled with
  * the sample rate, see {@link LinearPhaseFirDesigner}) applied by partitioned FFT convolution
  * with a fixed 1024-sample partition. The latency is reported exactly:
  * {@code 1024 + (N - 1) / 2} samples (5120 at 48 kHz). A parameter change redesigns the FIR on
- * the audio thread (a few milliseconds of work, no allocation) and takes effect at the next
- * partition boundary.
+ * the audio thread (a few milliseconds of work, no allocation) and takes effect, without a
+ * crossfade, at the next partition boundary.
  *
  * <p>Switching between the two modes changes the latency, so {@code linear_phase} only takes
  * effect at the next {@link #prepare}.
@@ -35,6 +35,8 @@ final class ParametricEq implements Effect {
     private static final int SECTIONS_PER_BAND = ButterworthCascade.MAX_ORDER / 2;
     private static final int SLOTS = EqSettings.BANDS * SECTIONS_PER_BAND;
     private static final int PARTITION = 1024;
+    /** Minimum-phase coefficient glide after a parameter change. */
+    static final double GLIDE_MS = 5;
     /** Tail estimate: the time for a section's ringing to decay by 120 dB. */
     private static final double LN_120_DB = Math.log(1e6);
 
@@ -81,7 +83,7 @@ final class ParametricEq implements Effect {
         sampleRate = spec.sampleRate();
         channels = spec.channels();
         linearPhase = s.linearPhase;
-        cascade = new SvfCascade(SLOTS, channels);
+        cascade = new SvfCascade(SLOTS, channels, (int) Math.round(GLIDE_MS * sampleRate / 1000.0));
         blockChannels = new float[channels][];
         if (linearPhase) {
             firDesigner = new LinearPhaseFirDesigner(sampleRate);
@@ -184,13 +186,12 @@ final class ParametricEq implements Effect {
             int firstSlot = b * SECTIONS_PER_BAND;
             for (int i = 0; i < sections; i++) {
                 int slot = firstSlot + i;
-                if (type != appliedTypes[b] || i >= appliedSections[b]) {
-                    cascade.clearSlot(slot); // a newly switched-on section starts from silence
-                }
+                // A section that keeps its topology glides; a new one starts from silence.
+                boolean glide = type == appliedTypes[b] && i < appliedSections[b];
                 double q = type == EqBandType.LOW_CUT || type == EqBandType.HIGH_CUT
                         ? ButterworthCascade.sectionQ(s.order(b), i)
                         : s.q(b);
-                cascade.design(slot, type.sectionKind(), sampleRate, s.frequency(b), q, s.gainDb(b));
+                cascade.design(slot, type.sectionKind(), sampleRate, s.frequency(b), q, s.gainDb(b), glide);
                 activeSlots[count++] = slot;
             }
             appliedTypes[b] = type;

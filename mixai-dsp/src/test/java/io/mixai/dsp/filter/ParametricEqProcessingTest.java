@@ -227,6 +227,63 @@ class ParametricEqProcessingTest {
         assertTrue(eq.tailSamples() < 20 * last, "tail " + eq.tailSamples() + " is far too pessimistic for " + last);
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void parameterChangesAreBitIdenticalForEveryBlockSize(boolean linearPhase) {
+        // The change arrives after 69632 = 17 · 4096 frames, a block boundary for every size.
+        int changeAt = 17 * 4096;
+        float[][] input = noise(2, changeAt + 20000, 9);
+        float[][] reference = null;
+        for (int blockSize : new int[] {4096, 1, 17, 512}) {
+            Effect eq = prepared(settings(linearPhase, 6), 4096);
+            float[][] out = copy(input);
+            AudioBlock block = new AudioBlock(out, 0, 0);
+            for (int start = 0; start < out[0].length; start += blockSize) {
+                if (start == changeAt) {
+                    eq.setParameters(settings(linearPhase, -9).with("band2_freq_hz", 300));
+                }
+                eq.process(block.moveTo(start, Math.min(blockSize, out[0].length - start)));
+            }
+            if (reference == null) {
+                reference = out;
+            } else {
+                assertArrayEquals(reference[0], out[0], "block size " + blockSize);
+                assertArrayEquals(reference[1], out[1], "block size " + blockSize);
+            }
+        }
+    }
+
+    @Test
+    void gainChangesGlideWithoutAStep() {
+        // A 900 Hz sine through a 900 Hz bell switched from -12 to +12 dB. For a pure sine the
+        // second difference is bounded by (2 sin(w/2))² times the amplitude; a step in the output
+        // (an abrupt coefficient switch) would add the size of the step to it.
+        Map<String, Number> cut = Map.of("band1_type", EqBandType.CHOICES.indexOf("peak"), "band1_freq_hz", 900,
+                "band1_q", 1, "band1_gain_db", -12);
+        Effect eq = PROVIDER.create(ParameterSet.of("eq", PROVIDER.parameters(), cut));
+        eq.prepare(new ProcessSpec(48000, 4800, 1));
+        float[] y = new float[19200];
+        double w = 2 * Math.PI * 900 / 48000;
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) (0.1 * Math.sin(w * i + 0.3));
+        }
+        AudioBlock block = AudioBlock.ofMono(y);
+        eq.process(block.moveTo(0, 9600));
+        eq.setParameters(eq.parameters().with("band1_gain_db", 12));
+        eq.process(block.moveTo(9600, 9600));
+        double finalAmplitude = 0;
+        for (int i = 15000; i < y.length; i++) {
+            finalAmplitude = Math.max(finalAmplitude, Math.abs(y[i]));
+        }
+        assertEquals(0.1 * Math.pow(10, 12 / 20.0), finalAmplitude, 0.002);
+        double bound = Math.pow(2 * Math.sin(w / 2), 2) * finalAmplitude;
+        double worst = 0;
+        for (int i = 9600 - 50; i < 9600 + 2000; i++) {
+            worst = Math.max(worst, Math.abs(y[i] - 2 * y[i - 1] + y[i - 2]));
+        }
+        assertTrue(worst < 1.2 * bound, "second difference " + worst + " vs sine bound " + bound);
+    }
+
     @Test
     void aParameterChangeAppliesFromTheNextBlock() {
         // A peak switched from 0 dB to +12 dB between blocks: before the change the output equals

@@ -21,10 +21,11 @@ import java.util.Objects;
  * <p><b>Linear phase</b> ({@code linear_phase} = 1 at {@link #prepare}): the same cascade's
  * magnitude response, realised as a symmetric FIR of {@code N} taps (8193 at 48 kHz, scaled with
  * the sample rate, see {@link LinearPhaseFirDesigner}) applied by partitioned FFT convolution
- * with a fixed 1024-sample partition. The latency is reported exactly:
- * {@code 1024 + (N - 1) / 2} samples (5120 at 48 kHz). A parameter change redesigns the FIR on
- * the audio thread (a few milliseconds of work, no allocation) and takes effect, without a
- * crossfade, at the next partition boundary.
+ * with a fixed {@value #PARTITION}-sample partition. The latency is reported exactly:
+ * {@code 1024 + (N - 1) / 2} samples (5120 at 48 kHz). The FIR is designed by
+ * {@link #setParameters} on the caller's thread (a few milliseconds) and handed over with the
+ * parameter snapshot; the audio thread swaps it in, without a crossfade, at the next partition
+ * boundary.
  *
  * <p>Switching between the two modes changes the latency, so {@code linear_phase} only takes
  * effect at the next {@link #prepare}.
@@ -32,33 +33,48 @@ import java.util.Objects;
 final class ParametricEq implements Effect {
 
     /** Sections reserved per band: a 48 dB/octave cut is four. */
-    private static final int SECTIONS_PER_BAND = ButterworthCascade.MAX_ORDER / 2;
-    private static final int SLOTS = EqSettings.BANDS * SECTIONS_PER_BAND;
-    private static final int PARTITION = 1024;
+    static final int SECTIONS_PER_BAND = ButterworthCascade.MAX_ORDER / 2;
+    static final int SLOTS = EqSettings.BANDS * SECTIONS_PER_BAND;
+    static final int PARTITION = 1024;
     /** Minimum-phase coefficient glide after a parameter change. */
     static final double GLIDE_MS = 5;
     /** Tail estimate: the time for a section's ringing to decay by 120 dB. */
     private static final double LN_120_DB = Math.log(1e6);
 
-    private volatile EqSettings settings;
+    /** Parameters plus, when prepared for linear phase, their FIR; immutable once published. */
+    private static final class Snapshot {
+        final EqSettings settings;
+        final double[][] firSpectra;
+
+        Snapshot(EqSettings settings, double[][] firSpectra) {
+            this.settings = settings;
+            this.firSpectra = firSpectra;
+        }
+    }
+
+    private volatile Snapshot snapshot;
+
+    /** Serialises the control side (setParameters, prepare); process() never takes it. */
+    private final Object controlLock = new Object();
+    private LinearPhaseEqDesigner firDesigner; // guarded by controlLock; null unless prepared for linear phase
 
     // Prepared state, touched only by the audio thread after prepare().
     private boolean prepared;
     private int sampleRate;
     private int channels;
     private boolean linearPhase;
+    private int firLength;
+    private int firDelay;
     private SvfCascade cascade;
-    private LinearPhaseFirDesigner firDesigner;
     private UniformPartitionedConvolver convolver;
-    private double[] fir;
     private float[][] blockChannels;
-    private EqSettings applied;
+    private Snapshot applied;
     private final EqBandType[] appliedTypes = new EqBandType[EqSettings.BANDS];
     private final int[] appliedSections = new int[EqSettings.BANDS];
     private final int[] activeSlots = new int[SLOTS];
 
     ParametricEq(ParameterSet parameters) {
-        this.settings = new EqSettings(Objects.requireNonNull(parameters, "parameters"));
+        this.snapshot = new Snapshot(new EqSettings(Objects.requireNonNull(parameters, "parameters")), null);
     }
 
     @Override
@@ -68,37 +84,46 @@ final class ParametricEq implements Effect {
 
     @Override
     public ParameterSet parameters() {
-        return settings.source;
+        return snapshot.settings.source;
     }
 
     @Override
     public void setParameters(ParameterSet parameters) {
-        this.settings = new EqSettings(Objects.requireNonNull(parameters, "parameters"));
+        EqSettings settings = new EqSettings(Objects.requireNonNull(parameters, "parameters"));
+        synchronized (controlLock) {
+            snapshot = snapshotOf(settings);
+        }
+    }
+
+    private Snapshot snapshotOf(EqSettings settings) {
+        return new Snapshot(settings, firDesigner == null ? null : firDesigner.design(settings));
     }
 
     @Override
     public void prepare(ProcessSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        EqSettings s = settings;
-        sampleRate = spec.sampleRate();
-        channels = spec.channels();
-        linearPhase = s.linearPhase;
-        cascade = new SvfCascade(SLOTS, channels, (int) Math.round(GLIDE_MS * sampleRate / 1000.0));
-        blockChannels = new float[channels][];
-        if (linearPhase) {
-            firDesigner = new LinearPhaseFirDesigner(sampleRate);
-            fir = new double[firDesigner.length()];
-            convolver = new UniformPartitionedConvolver(PARTITION, firDesigner.length(), channels);
-        } else {
-            firDesigner = null;
-            fir = null;
-            convolver = null;
+        synchronized (controlLock) {
+            EqSettings settings = snapshot.settings;
+            sampleRate = spec.sampleRate();
+            channels = spec.channels();
+            linearPhase = settings.linearPhase;
+            cascade = new SvfCascade(SLOTS, channels, (int) Math.round(GLIDE_MS * sampleRate / 1000.0));
+            blockChannels = new float[channels][];
+            if (linearPhase) {
+                firDesigner = new LinearPhaseEqDesigner(sampleRate, PARTITION);
+                firLength = firDesigner.firLength();
+                firDelay = firDesigner.firDelay();
+                convolver = new UniformPartitionedConvolver(PARTITION, firLength, channels);
+            } else {
+                firDesigner = null;
+                convolver = null;
+            }
+            snapshot = snapshotOf(settings);
+            Arrays.fill(appliedTypes, EqBandType.OFF);
+            Arrays.fill(appliedSections, 0);
+            apply(snapshot);
+            prepared = true;
         }
-        Arrays.fill(appliedTypes, EqBandType.OFF);
-        Arrays.fill(appliedSections, 0);
-        applied = null;
-        apply(s);
-        prepared = true;
     }
 
     @Override
@@ -114,7 +139,7 @@ final class ParametricEq implements Effect {
 
     @Override
     public int latencySamples() {
-        return prepared && linearPhase ? convolver.latency() + firDesigner.half() : 0;
+        return prepared && linearPhase ? convolver.latency() + firDelay : 0;
     }
 
     @Override
@@ -123,7 +148,7 @@ final class ParametricEq implements Effect {
             return 0;
         }
         if (linearPhase) {
-            return convolver.latency() + firDesigner.length() - 1;
+            return convolver.latency() + firLength - 1;
         }
         // A section's poles are those of s² + k s + 1 scaled by its tuning frequency ω: an
         // underdamped pair (k < 2) decays at k·ω/2, an overdamped one (k >= 2) at the slower
@@ -151,7 +176,7 @@ final class ParametricEq implements Effect {
             throw new IllegalArgumentException("eq: block has " + block.channelCount()
                     + " channels but was prepared for " + channels);
         }
-        EqSettings s = settings; // read once per block
+        Snapshot s = snapshot; // read once per block
         if (s != applied) {
             apply(s);
         }
@@ -160,8 +185,11 @@ final class ParametricEq implements Effect {
             return;
         }
         if (linearPhase) {
-            // The block's planar arrays share one offset; hand them over without copying.
-            convolver.process(channelArrays(block), block.channelCount(), block.offset(), frames);
+            float[][] arrays = blockChannels; // the block's planar arrays share one offset
+            for (int c = 0; c < block.channelCount(); c++) {
+                arrays[c] = block.channel(c);
+            }
+            convolver.process(arrays, block.channelCount(), block.offset(), frames);
         } else if (cascade.activeCount() > 0) {
             for (int c = 0; c < block.channelCount(); c++) {
                 cascade.process(block.channel(c), block.offset(), frames, c);
@@ -169,39 +197,41 @@ final class ParametricEq implements Effect {
         }
     }
 
-    private float[][] channelArrays(AudioBlock block) {
-        float[][] arrays = blockChannels; // allocated in prepare()
-        for (int c = 0; c < block.channelCount(); c++) {
-            arrays[c] = block.channel(c);
+    /** Takes a snapshot into use (allocation-free). */
+    private void apply(Snapshot s) {
+        if (linearPhase) {
+            if (s.firSpectra != null) { // always set once prepared for linear phase
+                convolver.setFilterSpectra(s.firSpectra);
+            }
+        } else {
+            designSections(s.settings, sampleRate, cascade, appliedTypes, appliedSections, activeSlots);
         }
-        return arrays;
+        applied = s;
     }
 
-    /** Redesigns every band in place from {@code s} (allocation-free). */
-    private void apply(EqSettings s) {
+    /**
+     * Designs every band's sections into {@code cascade} in place (allocation-free) and
+     * activates them. {@code types} and {@code sections} hold what each band was before and are
+     * updated: a section that keeps its band's topology glides, a new one starts from silence.
+     */
+    static void designSections(EqSettings s, int sampleRate, SvfCascade cascade, EqBandType[] types, int[] sections,
+            int[] activeSlots) {
         int count = 0;
         for (int b = 0; b < EqSettings.BANDS; b++) {
             EqBandType type = s.type(b);
-            int sections = s.sectionCount(b);
-            int firstSlot = b * SECTIONS_PER_BAND;
-            for (int i = 0; i < sections; i++) {
-                int slot = firstSlot + i;
-                // A section that keeps its topology glides; a new one starts from silence.
-                boolean glide = type == appliedTypes[b] && i < appliedSections[b];
+            int n = s.sectionCount(b);
+            for (int i = 0; i < n; i++) {
+                int slot = b * SECTIONS_PER_BAND + i;
+                boolean glide = type == types[b] && i < sections[b];
                 double q = type == EqBandType.LOW_CUT || type == EqBandType.HIGH_CUT
                         ? ButterworthCascade.sectionQ(s.order(b), i)
                         : s.q(b);
                 cascade.design(slot, type.sectionKind(), sampleRate, s.frequency(b), q, s.gainDb(b), glide);
                 activeSlots[count++] = slot;
             }
-            appliedTypes[b] = type;
-            appliedSections[b] = sections;
+            types[b] = type;
+            sections[b] = n;
         }
         cascade.setActive(activeSlots, count);
-        if (linearPhase) {
-            firDesigner.design(cascade, fir);
-            convolver.setFilter(fir, fir.length);
-        }
-        applied = s;
     }
 }

@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * FIR convolution by uniformly partitioned overlap-save in the frequency domain, with a fixed
  * internal partition of {@code P} samples: the filter is cut into partitions of P taps, each
- * transformed once with a 2P-point FFT; every P input samples are transformed once, kept in a
+ * transformed once with a 2P-point FFT ({@link FirPartitioner}); every P input samples are transformed once, kept in a
  * frequency-domain delay line and multiplied with all partitions (the scheme of Kulp 1988 and
  * Wefers, "Partitioned convolution algorithms for real-time auralization", 2015).
  *
@@ -19,7 +19,7 @@ final class UniformPartitionedConvolver {
     private final int partition;
     private final int partitions;
     private final RealFft fft;
-    private final double[][] filterSpectra;
+    private double[][] filterSpectra;       // [partition][2P + 2], immutable once handed over
     private final double[][] inputWindow; // [channel][2P]: previous P samples, then the current P
     private final double[][][] delayLine; // [channel][partition][2P + 2] input spectra
     private final double[][] output;      // [channel][P] output of the last partition
@@ -33,9 +33,9 @@ final class UniformPartitionedConvolver {
             throw new IllegalArgumentException("partition must be a power of two, got " + partition);
         }
         this.partition = partition;
-        this.partitions = (maxFirLength + partition - 1) / partition;
+        this.partitions = FirPartitioner.partitionCount(partition, maxFirLength);
         this.fft = RealFft.create(2 * partition);
-        this.filterSpectra = new double[partitions][2 * partition + 2];
+        this.filterSpectra = new double[partitions][2 * partition + 2]; // silence until a filter is set
         this.inputWindow = new double[channels][2 * partition];
         this.delayLine = new double[channels][partitions][2 * partition + 2];
         this.output = new double[channels][partition];
@@ -48,20 +48,18 @@ final class UniformPartitionedConvolver {
         return partition;
     }
 
-    /** Replaces the filter (from the next partition on); {@code fir} may be shorter than the maximum. */
-    void setFilter(double[] fir, int length) {
-        if (length > partitions * partition) {
-            throw new IllegalArgumentException("FIR of " + length + " taps exceeds " + partitions * partition);
+    /**
+     * Uses these filter spectra (from a {@link FirPartitioner} of the same partition size) from
+     * the next partition on. The arrays are kept, not copied, so they must never change
+     * afterwards; swapping a reference is what lets the audio thread take a new filter without
+     * allocating or copying.
+     */
+    void setFilterSpectra(double[][] spectra) {
+        if (spectra.length != partitions || spectra[0].length != 2 * partition + 2) {
+            throw new IllegalArgumentException("filter spectra of " + spectra.length + " partitions do not fit "
+                    + partitions + " partitions of " + partition);
         }
-        for (int p = 0; p < partitions; p++) {
-            int from = p * partition;
-            int n = Math.max(0, Math.min(partition, length - from));
-            Arrays.fill(timeScratch, 0);
-            if (n > 0) {
-                System.arraycopy(fir, from, timeScratch, 0, n);
-            }
-            fft.forward(timeScratch, 0, filterSpectra[p]);
-        }
+        filterSpectra = spectra;
     }
 
     void reset() {

@@ -101,6 +101,40 @@ class ParametricEqLinearPhaseTest {
         assertTrue(c.count() >= 50, "compared " + c.count());
     }
 
+    @org.junit.jupiter.api.Test
+    void aParameterChangeSwapsInTheNewFir() {
+        // A 1 kHz bell at 0 dB, then +6 dB: a 1 kHz tone comes out 6 dB louder once the old FIR
+        // has left the pipeline (latency + FIR length).
+        ParametricEqProvider provider = new ParametricEqProvider();
+        Map<String, Number> v = Map.of("band1_type", EqBandType.CHOICES.indexOf("peak"), "band1_freq_hz", 1000,
+                "band1_q", 0.7, "linear_phase", 1);
+        Effect effect = provider.create(ParameterSet.of("eq", provider.parameters(), v));
+        effect.prepare(new ProcessSpec(48000, 480, 1));
+        int n = 48000;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (0.1 * Math.sin(2 * Math.PI * 1000 * i / 48000.0));
+        }
+        AudioBlock block = AudioBlock.ofMono(x);
+        for (int start = 0; start < n; start += 480) {
+            if (start == 24000) {
+                effect.setParameters(effect.parameters().with("band1_gain_db", 6));
+            }
+            effect.process(block.moveTo(start, 480));
+        }
+        int settled = 24000 + effect.latencySamples() + 8193 + 1024;
+        double before = 0;
+        double after = 0;
+        for (int i = effect.latencySamples() + 8193; i < 24000; i++) {
+            before = Math.max(before, Math.abs(x[i]));
+        }
+        for (int i = settled; i < n; i++) {
+            after = Math.max(after, Math.abs(x[i]));
+        }
+        assertEquals(0, 20 * Math.log10(before / 0.1), 0.02);
+        assertEquals(6, 20 * Math.log10(after / 0.1), 0.02);
+    }
+
     @AfterAll
     static void report() {
         System.out.printf("EQ linear-phase worst magnitude error: %.4f dB, worst relative asymmetry %.2e%n",

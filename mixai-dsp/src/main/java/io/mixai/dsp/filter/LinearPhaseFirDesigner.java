@@ -13,7 +13,8 @@ import io.mixai.dsp.spectral.RealFft;
  * −58 dB side lobes keep ripple small elsewhere. The length is 8193 taps at 48 kHz, scaled with
  * the sample rate so the resolution in hertz stays the same.
  *
- * <p>Everything is allocated in the constructor; {@link #design} allocates nothing.
+ * <p>Everything is allocated in the constructor; {@link #design} allocates nothing. One
+ * instance serves one thread at a time (it keeps scratch arrays).
  */
 final class LinearPhaseFirDesigner {
 

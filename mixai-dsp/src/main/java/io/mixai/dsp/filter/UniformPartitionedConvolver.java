@@ -6,9 +6,10 @@ import java.util.Arrays;
 /**
  * FIR convolution by uniformly partitioned overlap-save in the frequency domain, with a fixed
  * internal partition of {@code P} samples: the filter is cut into partitions of P taps, each
- * transformed once with a 2P-point FFT ({@link FirPartitioner}); every P input samples are transformed once, kept in a
- * frequency-domain delay line and multiplied with all partitions (the scheme of Kulp 1988 and
- * Wefers, "Partitioned convolution algorithms for real-time auralization", 2015).
+ * transformed once with a 2P-point FFT ({@link FirPartitioner}); every P input samples are
+ * transformed once, kept in a frequency-domain delay line and multiplied with all partitions
+ * (the scheme of Kulp 1988 and Wefers, "Partitioned convolution algorithms for real-time
+ * auralization", 2015).
  *
  * <p>Because the partition is internal and fixed, the output is the same whatever the host's
  * block size; the price is a latency of exactly {@code P} samples on top of the FIR's own delay.
@@ -19,7 +20,7 @@ final class UniformPartitionedConvolver {
     private final int partition;
     private final int partitions;
     private final RealFft fft;
-    private double[][] filterSpectra;       // [partition][2P + 2], immutable once handed over
+    private double[][] filterSpectra;     // [partition][2P + 2], immutable once handed over
     private final double[][] inputWindow; // [channel][2P]: previous P samples, then the current P
     private final double[][][] delayLine; // [channel][partition][2P + 2] input spectra
     private final double[][] output;      // [channel][P] output of the last partition

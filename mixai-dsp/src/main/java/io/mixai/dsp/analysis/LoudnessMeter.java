@@ -78,6 +78,11 @@ public final class LoudnessMeter {
     private double maxMomentary;
     private double maxShortTerm;
 
+    /** True peak (linear) of each of the last 30 hops (3 s), ring; and of the hop in progress. */
+    private final float[] hopTruePeaks = new float[SHORT_TERM_SUB_BLOCKS / SUB_BLOCKS_PER_HOP];
+    private float hopTruePeak;
+    private HopListener hopListener;
+
     private final GatedHistogram integratedBlocks = new GatedHistogram();
     private final GatedHistogram shortTermBlocks = new GatedHistogram();
     private final TruePeakMeter peaks;
@@ -158,24 +163,43 @@ public final class LoudnessMeter {
         return nonFiniteSubBlocks;
     }
 
-    /** Measures a block (read only; any number of frames). Allocates nothing. */
+    /**
+     * Receives a call every 100 ms of programme (every gating hop), after the meter's values
+     * have been updated: to record loudness over time ({@link LoudnessTimeline}) or drive a
+     * display. It runs inside {@link #process(AudioBlock)}, so it should be quick.
+     */
+    @FunctionalInterface
+    public interface HopListener {
+        void onHop(LoudnessMeter meter);
+    }
+
+    /** Sets the listener called every 100 ms hop (null for none). */
+    public void setHopListener(HopListener listener) {
+        this.hopListener = listener;
+    }
+
+    /**
+     * Measures a block (read only; any number of frames). Allocates nothing (a hop listener
+     * may).
+     */
     public void process(AudioBlock block) {
-        peaks.process(block);
-        int n = block.frames();
-        int position = block.offset();
-        int end = position + n;
+        peaks.checkChannels(block);
+        int end = block.frames();
+        int position = 0;
         while (position < end) {
             int chunk = Math.min(end - position, subBlockFrames - subBlockFill);
+            int from = block.offset() + position;
             for (int c = 0; c < weights.length; c++) {
-                filterAndSquare(c, block.channel(c), position, chunk);
+                filterAndSquare(c, block.channel(c), from, chunk);
             }
+            hopTruePeak = Math.max(hopTruePeak, peaks.processRange(block, position, chunk));
             position += chunk;
+            frames += chunk;
             subBlockFill += chunk;
             if (subBlockFill == subBlockFrames) {
                 finishSubBlock();
             }
         }
-        frames += n;
     }
 
     /** K-weights one channel's samples and adds their squares to the sub-block's sum. */
@@ -246,6 +270,12 @@ public final class LoudnessMeter {
             if (subBlocks >= SHORT_TERM_SUB_BLOCKS) {
                 shortTermBlocks.add(shortTerm);
             }
+            long hop = subBlocks / SUB_BLOCKS_PER_HOP - 1;
+            hopTruePeaks[(int) (hop % hopTruePeaks.length)] = hopTruePeak;
+            hopTruePeak = 0f;
+            if (hopListener != null) {
+                hopListener.onHop(this);
+            }
         }
     }
 
@@ -292,6 +322,33 @@ public final class LoudnessMeter {
         return shortTermBlocks.percentileRange(LRA_RELATIVE_GATE_LU, 10, 95);
     }
 
+    /**
+     * True peak of the last 3 s (the short-term window, in whole 100 ms hops), in dBTP; empty
+     * before 3 s or on digital silence. With {@link #shortTermLufs()} it gives the PSR.
+     */
+    public OptionalDouble shortTermTruePeakDbtp() {
+        if (subBlocks < SHORT_TERM_SUB_BLOCKS) {
+            return OptionalDouble.empty();
+        }
+        float peak = 0f;
+        for (float p : hopTruePeaks) {
+            peak = Math.max(peak, p);
+        }
+        return TruePeakMeter.toDb(peak);
+    }
+
+    /**
+     * PSR (peak-to-short-term-loudness ratio) now: {@link #shortTermTruePeakDbtp()} minus
+     * {@link #shortTermLufs()}, in dB; empty if either is.
+     */
+    public OptionalDouble peakToShortTermLoudnessRatioDb() {
+        OptionalDouble peak = shortTermTruePeakDbtp();
+        OptionalDouble loudness = shortTermLufs();
+        return peak.isPresent() && loudness.isPresent()
+                ? OptionalDouble.of(peak.getAsDouble() - loudness.getAsDouble())
+                : OptionalDouble.empty();
+    }
+
     /** True peak so far in dBTP (includes the interpolator's tail); empty on digital silence. */
     public OptionalDouble truePeakDbtp() {
         return peaks.truePeakDbtp();
@@ -314,7 +371,7 @@ public final class LoudnessMeter {
                 : OptionalDouble.empty();
     }
 
-    /** Forgets the programme measured so far; keeps sample rate and channel weights. */
+    /** Forgets the programme measured so far; keeps sample rate, channel weights and hop listener. */
     public void reset() {
         java.util.Arrays.fill(shelfZ1, 0);
         java.util.Arrays.fill(shelfZ2, 0);
@@ -330,6 +387,8 @@ public final class LoudnessMeter {
         shortTerm = 0;
         maxMomentary = 0;
         maxShortTerm = 0;
+        java.util.Arrays.fill(hopTruePeaks, 0f);
+        hopTruePeak = 0f;
         integratedBlocks.clear();
         shortTermBlocks.clear();
         peaks.reset();

@@ -48,25 +48,30 @@ public final class TruePeakMeter {
 
     /** Measures a block (read only). Allocates nothing. */
     public void process(AudioBlock block) {
-        checkChannels(block);
-        int n = block.frames();
-        int offset = block.offset();
-        for (int c = 0; c < interpolators.length; c++) {
-            float[] x = block.channel(c);
-            truePeak[c] = Math.max(truePeak[c], interpolators[c].peak(x, offset, n));
-            samplePeak[c] = Math.max(samplePeak[c], samplePeak(x, offset, n));
-        }
+        processRange(block, 0, block.frames());
     }
 
-    /** Largest |x| over a range, written as max/min so the JIT can vectorise it. */
-    static float samplePeak(float[] x, int offset, int n) {
-        float max = 0f;
-        float min = 0f;
-        for (int i = offset; i < offset + n; i++) {
-            max = Math.max(max, x[i]);
-            min = Math.min(min, x[i]);
+    /**
+     * Measures {@code length} frames of a block from frame {@code start} (read only) and
+     * returns their true peak over all channels, linear. Inter-sample values come out of the
+     * interpolator {@link TruePeakInterpolator#latencyOversampled() slightly delayed}, so a peak
+     * is attributed to a range up to about 16 samples later than it occurred. Allocates nothing.
+     */
+    public float processRange(AudioBlock block, int start, int length) {
+        checkChannels(block);
+        if (start < 0 || length < 0 || start > block.frames() - length) {
+            throw new IllegalArgumentException("range " + start + "+" + length + " exceeds block of " + block.frames() + " frames");
         }
-        return Math.max(max, -min);
+        int offset = block.offset() + start;
+        float rangePeak = 0f;
+        for (int c = 0; c < interpolators.length; c++) {
+            float[] x = block.channel(c);
+            float peak = interpolators[c].peak(x, offset, length);
+            rangePeak = Math.max(rangePeak, peak);
+            truePeak[c] = Math.max(truePeak[c], peak);
+            samplePeak[c] = Math.max(samplePeak[c], TruePeakInterpolator.absMax(x, offset, length));
+        }
+        return rangePeak;
     }
 
     void checkChannels(AudioBlock block) {

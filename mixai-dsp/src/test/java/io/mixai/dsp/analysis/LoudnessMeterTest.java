@@ -53,6 +53,7 @@ class LoudnessMeterTest {
             assertEquals(reference.result(), m.result(), "trial " + trial);
             assertEquals(reference.momentaryLufs(), m.momentaryLufs());
             assertEquals(reference.shortTermLufs(), m.shortTermLufs());
+            assertEquals(reference.shortTermTruePeakDbtp(), m.shortTermTruePeakDbtp());
         }
     }
 

@@ -16,8 +16,10 @@ import io.mixai.param.InvalidParameterException;
  * with its cut-off at the input's Nyquist frequency, which makes it a Nyquist filter: one phase
  * is a pure delay and passes the input samples through unchanged, so a true peak is never
  * below the sample peak, and that phase costs nothing. Each other phase is normalised to unit
- * DC gain. Compared with the 48-tap filter printed in Annex 2 (12 taps per phase) this one has a
- * flatter pass band and a deeper stop band (measured in the tests).
+ * DC gain. Annex 2's example filter has 12 taps per phase; with 32 the branches are within
+ * 0.003 (0.03 dB) of ideal fractional delays up to 20 kHz at 48 kHz, and within 0.02 up to
+ * 20 kHz at 44.1 kHz (tested); the vectorised inner loop still makes it faster than a scalar
+ * 12-tap-per-phase interpolator.
  *
  * <p>Samples are processed in chunks through a linear scratch buffer so that the inner loops
  * are plain multiply-adds over contiguous arrays that the JIT vectorises; nothing is allocated

@@ -14,6 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * definitions of its Table 1 (the EBU loudness test set files are not used). Signals are
  * 1 kHz sines given in dBFS peak per channel; all at 48 kHz unless the case says otherwise.
  *
+ * <p>The expected responses and tolerances are those of Table 1. The signal definitions of cases
+ * 1–6 and 15–19 are Table 1's; for cases 9 and 12 the segment durations (1.34 s + 1.66 s and
+ * 0.18 s + 0.22 s) are the ones for which every 3 s (resp. 400 ms) window holds exactly one
+ * period of −23 LUFS, which is what those cases test.
+ *
  * <p>Cases 7 and 8 are authentic programme excerpts and cannot be synthesised. For cases 10, 11,
  * 13, 14 and 20–23 Table 1 gives only the expected response and a summary of the signal, so the
  * signal here is constructed to have exactly that response (see each test's comment); they check

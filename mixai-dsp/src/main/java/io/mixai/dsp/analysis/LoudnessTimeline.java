@@ -43,6 +43,11 @@ public final class LoudnessTimeline implements LoudnessMeter.HopListener {
     private double[] peak = new double[64];
     private int size;
 
+    /** An empty timeline; pass it to {@link LoudnessMeter#setHopListener} (or use {@link #attachTo}). */
+    public LoudnessTimeline() {
+        // Columns start small and double as hops arrive.
+    }
+
     /** A timeline that is the meter's hop listener from now on. */
     public static LoudnessTimeline attachTo(LoudnessMeter meter) {
         LoudnessTimeline timeline = new LoudnessTimeline();

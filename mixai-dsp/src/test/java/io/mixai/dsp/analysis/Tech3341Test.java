@@ -30,9 +30,13 @@ class Tech3341Test {
     private static final int FS = 48_000;
     private static final double TOL = 0.1;
 
-    /** Case 1: stereo sine 1 kHz at −23 dBFS, 20 s. Expected M, S, I = −23.0 ±0.1 LUFS. */
+    /**
+     * Case 1: stereo sine 1 kHz at −23 dBFS, 20 s. Expected M, S, I = −23.0 ±0.1 LUFS. Also run
+     * at other rates (K-weighting is designed per rate; 22.05 kHz has 10 ms sub-blocks of 221
+     * frames, a rate not divisible by 100).
+     */
     @ParameterizedTest
-    @ValueSource(ints = {48_000, 44_100, 96_000})
+    @ValueSource(ints = {48_000, 22_050, 44_100, 96_000, 192_000})
     void case1SteadyToneAtMinus23(int fs) {
         LoudnessMeter m = Signals.meter(new Signals.Builder(fs, 2).sine(1000, 20, -23).build(), fs);
         assertEquals(-23.0, value(m.momentaryLufs(), "M"), TOL);

@@ -11,7 +11,8 @@ import io.mixai.param.InvalidParameterException;
  *
  * <p>Design: BS.1770-4 asks for at least 4x oversampling at 48 kHz. The factor here is 4 below
  * 96 kHz, 2 below 192 kHz and 1 (no interpolation, the samples themselves) from 192 kHz up, so
- * the reconstructed signal is always examined at 176.4 kHz or more. The prototype low-pass is a
+ * from 44.1 kHz on the reconstructed signal is examined at 176.4 kHz or more (as libebur128
+ * does). The prototype low-pass is a
  * Kaiser-windowed sinc ({@value #TAPS_PER_PHASE} taps per phase, β = {@value #KAISER_BETA})
  * with its cut-off at the input's Nyquist frequency, which makes it a Nyquist filter: one phase
  * is a pure delay and passes the input samples through unchanged, so a true peak is never
@@ -32,8 +33,8 @@ public final class TruePeakInterpolator {
     /** Kaiser window shape parameter of the prototype low-pass. */
     public static final double KAISER_BETA = 5.0;
 
-    /** Samples per inner pass: the shifted rows (taps x chunk floats) then fit in the L1 cache. */
-    private static final int CHUNK = 256;
+    /** Samples per inner pass (a 10 ms loudness sub-block at 48 kHz fits in one; measured fastest). */
+    private static final int CHUNK = 512;
 
     private final int factor;
     /** coefficients[p][k] multiplies x[i - k] for output phase p; the delay phase is left out. */
@@ -229,7 +230,8 @@ public final class TruePeakInterpolator {
      * out[j] = Σ_k c[k] x[j - k] over the chunk, eight taps per pass. The C2 compiler of JDK 17
      * vectorises a loop only when every array in it is indexed by the same {@code j}, so the
      * loop reads the rows {@link #shiftRows() prepared} per chunk instead of shifted indices
-     * into one buffer (about five times faster). The arithmetic for an output never depends on
+     * into one buffer (the interpolator runs almost three times faster for it, copies included).
+     * The arithmetic for an output never depends on
      * where a chunk starts.
      */
     private float[] filterPhase(int p, int n) {

@@ -189,7 +189,11 @@ public final class LoudnessMeter {
         while (position < end) {
             int chunk = Math.min(end - position, subBlockFrames - subBlockFill);
             int from = block.offset() + position;
-            for (int c = 0; c < weights.length; c++) {
+            int c = 0;
+            for (; c + 1 < weights.length; c += 2) {
+                filterAndSquarePair(c, block.channel(c), block.channel(c + 1), from, chunk);
+            }
+            if (c < weights.length) {
                 filterAndSquare(c, block.channel(c), from, chunk);
             }
             hopTruePeak = Math.max(hopTruePeak, peaks.processRange(block, position, chunk));
@@ -231,6 +235,61 @@ public final class LoudnessMeter {
         highPassZ1[c] = r1;
         highPassZ2[c] = r2;
         channelSquares[c] = sum;
+    }
+
+    /**
+     * {@link #filterAndSquare} for two channels in one loop. Each channel's filter is a
+     * recurrence whose speed is bound by the latency of its multiply-add chain; running two
+     * independent chains side by side lets the CPU overlap them. Same arithmetic per channel, so
+     * the same bits as the single-channel loop.
+     */
+    private void filterAndSquarePair(int c, float[] x, float[] y, int from, int n) {
+        double b0 = pb0;
+        double b1 = pb1;
+        double b2 = pb2;
+        double a1 = pa1;
+        double a2 = pa2;
+        double h1 = ha1;
+        double h2 = ha2;
+        int d = c + 1;
+        double s1 = shelfZ1[c];
+        double s2 = shelfZ2[c];
+        double r1 = highPassZ1[c];
+        double r2 = highPassZ2[c];
+        double sum = channelSquares[c];
+        double t1 = shelfZ1[d];
+        double t2 = shelfZ2[d];
+        double q1 = highPassZ1[d];
+        double q2 = highPassZ2[d];
+        double sumY = channelSquares[d];
+        for (int i = from; i < from + n; i++) {
+            double in = x[i];
+            double inY = y[i];
+            double shelf = b0 * in + s1;
+            double shelfY = b0 * inY + t1;
+            s1 = b1 * in - a1 * shelf + s2;
+            t1 = b1 * inY - a1 * shelfY + t2;
+            s2 = b2 * in - a2 * shelf;
+            t2 = b2 * inY - a2 * shelfY;
+            double out = shelf + r1;
+            double outY = shelfY + q1;
+            r1 = -2.0 * shelf - h1 * out + r2;
+            q1 = -2.0 * shelfY - h1 * outY + q2;
+            r2 = shelf - h2 * out;
+            q2 = shelfY - h2 * outY;
+            sum += out * out;
+            sumY += outY * outY;
+        }
+        shelfZ1[c] = s1;
+        shelfZ2[c] = s2;
+        highPassZ1[c] = r1;
+        highPassZ2[c] = r2;
+        channelSquares[c] = sum;
+        shelfZ1[d] = t1;
+        shelfZ2[d] = t2;
+        highPassZ1[d] = q1;
+        highPassZ2[d] = q2;
+        channelSquares[d] = sumY;
     }
 
     private void finishSubBlock() {

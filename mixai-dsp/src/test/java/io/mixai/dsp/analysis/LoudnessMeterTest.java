@@ -195,6 +195,18 @@ class LoudnessMeterTest {
         return value(m.integratedLufs(), "I");
     }
 
+    /** Channels are filtered in pairs and the odd one alone: both paths give the same bits. */
+    @Test
+    void pairedAndSingleChannelFilteringAgree() {
+        float[] noise = steppedNoise(1, 6, 21)[0];
+        float[][] x = {noise, new float[noise.length], noise};
+        LoudnessMeter first = new LoudnessMeter(FS, ChannelWeights.of(1, 0, 0));
+        LoudnessMeter last = new LoudnessMeter(FS, ChannelWeights.of(0, 0, 1));
+        Signals.feed(x, 4096, first::process);
+        Signals.feed(x, 4096, last::process);
+        assertEquals(first.result(), last.result());
+    }
+
     @Test
     void rejectsBadConfigurationAndMismatchedBlocks() {
         assertThrows(InvalidParameterException.class, () -> new LoudnessMeter(1000, 2));

@@ -17,15 +17,18 @@ import java.util.OptionalDouble;
  *       100 ms refresh a 400 ms burst can read 0.6 LU low), and their maxima are kept.</li>
  *   <li>Integrated loudness (BS.1770-4 §2.8): 400 ms blocks every 100 ms (75 % overlap), absolute
  *       gate −70 LUFS, relative gate −10 LU.</li>
- *   <li>Loudness range (EBU Tech 3342): 3 s short-term blocks every 100 ms, absolute gate −70
- *       LUFS, relative gate −20 LU, 95th minus 10th percentile.</li>
+ *   <li>Loudness range (EBU Tech 3342): 3 s short-term blocks every 100 ms (the 2016 revision
+ *       asks for at least 10 Hz; libebur128 still steps 1 s, so on programmes that change
+ *       quickly the two differ), absolute gate −70 LUFS, relative gate −20 LU, 95th minus 10th
+ *       percentile.</li>
  *   <li>True peak and sample peak through a {@link TruePeakMeter}.</li>
  * </ul>
  *
  * <p>Time is cut into 10 ms sub-blocks ({@code round(fs / 100)} frames: exactly 10 ms at every
  * rate divisible by 100), each keeping one channel-weighted energy; windows are sums of whole
  * sub-blocks. Blocks are gated through {@link GatedHistogram}s, so memory stays constant however
- * long the programme, and the result is bit-identical whatever block sizes the stream comes in.
+ * long the programme (about 330 kB per meter), and the result is bit-identical whatever block
+ * sizes the stream comes in.
  * {@link #process(AudioBlock)} allocates nothing. Loudness that cannot be measured (silence,
  * a programme shorter than the window) is an empty {@link OptionalDouble}.
  *

@@ -194,15 +194,19 @@ class Tech3341Test {
         }
         b.silence(gap);
         float[][] x = b.build();
-        int segment = (int) Math.round((burst + gap) * FS);
+        // Segment i is burst i and the silence after it: every window ending there holds only
+        // burst i (the gaps are a little longer than the window).
+        int gapFrames = (int) Math.round(gap * FS);
+        int segment = (int) Math.round(burst * FS) + gapFrames;
         double[] max = new double[20];
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
         LoudnessMeter m = new LoudnessMeter(FS, 2);
         Signals.feed(x, FS / 100, block -> {
             m.process(block);
             java.util.OptionalDouble v = momentary ? m.momentaryLufs() : m.shortTermLufs();
-            int seg = (int) ((m.frames() - 1) / segment);
-            if (v.isPresent() && seg < 20) {
+            long intoBursts = m.frames() - 1 - gapFrames;
+            int seg = (int) (intoBursts / segment);
+            if (v.isPresent() && intoBursts >= 0 && seg < 20) {
                 max[seg] = Math.max(max[seg], v.getAsDouble());
             }
         });

@@ -5,5 +5,6 @@ module io.mixai.dsp {
     requires JTransforms;
     requires JLargeArrays;
 
+    exports io.mixai.dsp.analysis;
     exports io.mixai.dsp.spectral;
 }

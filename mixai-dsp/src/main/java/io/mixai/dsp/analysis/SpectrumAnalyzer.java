@@ -24,11 +24,13 @@ import io.mixai.dsp.spectral.RealFft;
  * share the bins without gaps or double counting.
  *
  * <p><b>Streaming.</b> {@link #process(AudioBlock)} takes blocks of any size, allocates nothing
- * and gives bit-identical results however the signal is cut into blocks. Samples after the last
- * full frame are analysed by {@link #result()} as one zero-padded frame normalised by the window
- * energy over its real samples (so signals shorter than a frame still get a spectrum, with a
- * shorter effective window). {@code result()} does not disturb the running analysis.
- * Non-finite input samples count as zero.
+ * and gives bit-identical results however the signal is cut into blocks. {@link #result()}
+ * also covers the samples after the last full frame: with m such samples (0 < m <= N/2) it adds
+ * the frame made of the last N samples, weighted m / (N/2) so every sample keeps about the
+ * weight the 50 % overlap gives it. A signal shorter than one frame is analysed as a single
+ * Hann window of its own length, zero-padded to N (coarser resolution, no truncation leakage).
+ * {@code result()} does not disturb the running analysis. Non-finite input samples count as
+ * zero.
  *
  * <p>Only the channel spectra L and R are accumulated (|L|^2, |R|^2 and Re(L R*) per bin); mid
  * and side follow exactly from them: |M|^2 = (|L|^2 + |R|^2 + 2 Re(L R*)) / 4 and
@@ -47,6 +49,8 @@ public final class SpectrumAnalyzer {
     private final double[] window;
     private final double fullWindowEnergy;
     private final double[][] frame;
+    /** The hop samples that left the frame buffer after the last full frame (for the tail frame). */
+    private final double[][] previousHop;
     private final double[] windowed;
     private final double[] spectrumLeft;
     private final double[] spectrumRight;
@@ -108,6 +112,7 @@ public final class SpectrumAnalyzer {
         }
         this.fullWindowEnergy = energy;
         this.frame = new double[channels][frameSize];
+        this.previousHop = new double[channels][hop];
         this.windowed = new double[frameSize];
         this.spectrumLeft = new double[frameSize + 2];
         this.spectrumRight = new double[frameSize + 2];
@@ -171,11 +176,12 @@ public final class SpectrumAnalyzer {
             fill += take;
             done += take;
             if (fill == frameSize) {
-                analyseFrame(frameSize, powerLeft, powerRight, cross);
+                analyseFrame(frame, window, 1.0, powerLeft, powerRight, cross);
                 windowEnergy += fullWindowEnergy;
                 segments++;
-                for (double[] channel : frame) {
-                    System.arraycopy(channel, hop, channel, 0, frameSize - hop);
+                for (int c = 0; c < channels; c++) {
+                    System.arraycopy(frame[c], 0, previousHop[c], 0, hop);
+                    System.arraycopy(frame[c], hop, frame[c], 0, frameSize - hop);
                 }
                 fill = frameSize - hop;
             }
@@ -221,35 +227,40 @@ public final class SpectrumAnalyzer {
         sumLR = slr;
     }
 
-    /** Windows the first {@code valid} samples of the frame (zeros after) and accumulates bin powers. */
-    private void analyseFrame(int valid, double[] accLeft, double[] accRight, double[] accCross) {
-        transform(frame[0], valid, spectrumLeft);
+    /**
+     * Windows {@code frames} (the window may be shorter than the frame: zeros follow) and adds
+     * {@code weight} times the bin powers to the accumulators.
+     */
+    private void analyseFrame(double[][] frames, double[] win, double weight, double[] accLeft,
+            double[] accRight, double[] accCross) {
+        transform(frames[0], win, spectrumLeft);
         int bins = frameSize / 2 + 1;
         if (accRight == null) {
             for (int k = 0; k < bins; k++) {
                 double re = spectrumLeft[2 * k];
                 double im = spectrumLeft[2 * k + 1];
-                accLeft[k] += re * re + im * im;
+                accLeft[k] += weight * (re * re + im * im);
             }
             return;
         }
-        transform(frame[1], valid, spectrumRight);
+        transform(frames[1], win, spectrumRight);
         for (int k = 0; k < bins; k++) {
             double reL = spectrumLeft[2 * k];
             double imL = spectrumLeft[2 * k + 1];
             double reR = spectrumRight[2 * k];
             double imR = spectrumRight[2 * k + 1];
-            accLeft[k] += reL * reL + imL * imL;
-            accRight[k] += reR * reR + imR * imR;
-            accCross[k] += reL * reR + imL * imR;
+            accLeft[k] += weight * (reL * reL + imL * imL);
+            accRight[k] += weight * (reR * reR + imR * imR);
+            accCross[k] += weight * (reL * reR + imL * imR);
         }
     }
 
-    private void transform(double[] samplesIn, int valid, double[] spectrum) {
-        for (int n = 0; n < valid; n++) {
-            windowed[n] = samplesIn[n] * window[n];
+    private void transform(double[] samplesIn, double[] win, double[] spectrum) {
+        int length = win.length;
+        for (int n = 0; n < length; n++) {
+            windowed[n] = samplesIn[n] * win[n];
         }
-        java.util.Arrays.fill(windowed, valid, frameSize, 0.0);
+        java.util.Arrays.fill(windowed, length, frameSize, 0.0);
         fft.forward(windowed, 0, spectrum);
     }
 
@@ -260,8 +271,9 @@ public final class SpectrumAnalyzer {
             java.util.Arrays.fill(powerRight, 0.0);
             java.util.Arrays.fill(cross, 0.0);
         }
-        for (double[] channel : frame) {
-            java.util.Arrays.fill(channel, 0.0);
+        for (int c = 0; c < channels; c++) {
+            java.util.Arrays.fill(frame[c], 0.0);
+            java.util.Arrays.fill(previousHop[c], 0.0);
         }
         windowEnergy = 0;
         segments = 0;
@@ -280,14 +292,28 @@ public final class SpectrumAnalyzer {
         double[] accCross = cross == null ? null : cross.clone();
         double energy = windowEnergy;
         int segmentCount = segments;
-        // The samples not yet covered by a full frame: all of them if no frame is complete,
-        // else those past the half frame the last full frame already covered.
-        boolean tail = segments == 0 ? fill > 0 : fill > frameSize - hop;
-        if (tail) {
-            analyseFrame(fill, accLeft, accRight, accCross);
+        if (segments == 0 && fill > 0) {
+            // Shorter than one frame: one Hann window over exactly the samples there are.
+            double[] shortWindow = new double[fill];
             for (int n = 0; n < fill; n++) {
-                energy += window[n] * window[n];
+                shortWindow[n] = 0.5 - 0.5 * Math.cos(2.0 * Math.PI * n / fill);
+                energy += shortWindow[n] * shortWindow[n];
             }
+            analyseFrame(frame, shortWindow, 1.0, accLeft, accRight, accCross);
+            segmentCount++;
+        } else if (fill > frameSize - hop) {
+            // m new samples since the last full frame: add the frame of the last N samples,
+            // weighted m / hop.
+            int fresh = fill - (frameSize - hop);
+            double[][] last = new double[channels][frameSize];
+            for (int c = 0; c < channels; c++) {
+                int older = frameSize - fill;
+                System.arraycopy(previousHop[c], hop - older, last[c], 0, older);
+                System.arraycopy(frame[c], 0, last[c], older, fill);
+            }
+            double weight = fresh / (double) hop;
+            analyseFrame(last, window, weight, accLeft, accRight, accCross);
+            energy += weight * fullWindowEnergy;
             segmentCount++;
         }
         int count = bands.count();

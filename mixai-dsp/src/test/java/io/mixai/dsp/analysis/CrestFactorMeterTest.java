@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixai.audio.AudioBlock;
-import java.lang.management.ManagementFactory;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -106,14 +105,11 @@ class CrestFactorMeterTest {
         for (int i = 0; i < 2000; i++) {
             run.run();
         }
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long thread = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(thread);
+        long before = SpectraTestAllocation.allocatedBytes();
         for (int i = 0; i < 200; i++) {
             run.run();
         }
-        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        long allocated = SpectraTestAllocation.allocatedBytes() - before;
         assertTrue(allocated < 1024, "process allocated " + allocated + " bytes");
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixai.audio.AudioBlock;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /** Block-size independence, resumable results, reset and allocation-free processing. */
@@ -100,14 +99,11 @@ class SpectrumAnalyzerStreamingTest {
         for (int i = 0; i < 20; i++) {
             run.run(); // warm-up: let the JIT compile the hot path
         }
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long thread = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(thread);
+        long before = SpectraTestAllocation.allocatedBytes();
         for (int i = 0; i < 10; i++) {
             run.run();
         }
-        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        long allocated = SpectraTestAllocation.allocatedBytes() - before;
         // 10 x 43 blocks, about 50 frames of two 32768-point FFTs: not one byte per call.
         assertTrue(allocated < 1024, "process allocated " + allocated + " bytes");
     }

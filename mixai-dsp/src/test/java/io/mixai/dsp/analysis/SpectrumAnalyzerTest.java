@@ -73,10 +73,13 @@ class SpectrumAnalyzerTest {
     }
 
     /**
-     * Lowest 1/3-octave band (17.5 .. 22.1 Hz, 3.1 bins of 1.46 Hz): a 19.69 Hz sine sits 1.5
-     * bins from each edge. The Hann main lobe spans +-2 bins, and its power beyond +-1.5 bins is
-     * about 2.4 % (integral of the Hann kernel's squared magnitude), so the band reads within
-     * -0.15 dB .. 0 of the sine's level and both neighbours at least 20 dB down.
+     * Lowest 1/3-octave band (17.5 .. 22.1 Hz, 3.1 bins of 1.46 Hz): a 19.69 Hz sine sits about
+     * 1.5 bins from each edge, on the Hann main lobe (+-2 bins). The Hann kernel's power at 1.5
+     * bins from its peak is (sinc(1.5) / (1 - 1.5^2))^2 = 0.0288 of the peak, and the kernel's
+     * bins sum to 1.5 times the peak (equivalent noise bandwidth), so each bin straddling an edge
+     * holds at most 1.9 % of the sine's power. However those bins are split between the bands,
+     * the band keeps at least 1 - 2 x 1.9 % (-0.17 dB) and a neighbour gets at most 1.9 %
+     * (-17 dB) plus the far tail (0.4 % of the continuous kernel lies beyond the edges).
      */
     @Test
     void sineInTheLowestThirdOctaveBandIsResolved() {
@@ -84,8 +87,9 @@ class SpectrumAnalyzerTest {
         double fc = grid.centre(0);
         LongTermSpectrum spectrum = analyseMono(SpectrumTestSignals.sine(0.5, fc, RATE, 4 * RATE), 3);
         double expected = 20 * Math.log10(0.5);
-        assertEquals(expected - 0.075, spectrum.midDb(0), 0.1, "20 Hz band");
-        assertTrue(spectrum.midDb(1) < expected - 20, "25 Hz band: " + spectrum.midDb(1));
+        assertTrue(spectrum.midDb(0) <= expected + 1e-6 && spectrum.midDb(0) >= expected - 0.17,
+                "20 Hz band reads " + spectrum.midDb(0) + " for a sine of " + expected);
+        assertTrue(spectrum.midDb(1) < expected - 16, "25 Hz band: " + spectrum.midDb(1));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mixai.dsp.analysis;
 
 import io.mixai.audio.AudioBlock;
+import java.util.Arrays;
 
 /**
  * Streams sample peak and RMS per channel and over all channels, for the crest factor
@@ -57,8 +58,8 @@ public final class CrestFactorMeter {
     }
 
     public void reset() {
-        java.util.Arrays.fill(peak, 0.0);
-        java.util.Arrays.fill(sumSquares, 0.0);
+        Arrays.fill(peak, 0.0);
+        Arrays.fill(sumSquares, 0.0);
         samples = 0;
     }
 

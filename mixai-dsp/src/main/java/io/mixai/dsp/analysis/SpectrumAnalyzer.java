@@ -3,6 +3,7 @@ package io.mixai.dsp.analysis;
 import io.mixai.audio.AudioBlock;
 import io.mixai.audio.AudioBuffer;
 import io.mixai.dsp.spectral.RealFft;
+import java.util.Arrays;
 
 /**
  * Streams a whole mono or stereo signal into its {@link LongTermSpectrum}: Welch's averaged
@@ -260,20 +261,20 @@ public final class SpectrumAnalyzer {
         for (int n = 0; n < length; n++) {
             windowed[n] = samplesIn[n] * win[n];
         }
-        java.util.Arrays.fill(windowed, length, frameSize, 0.0);
+        Arrays.fill(windowed, length, frameSize, 0.0);
         fft.forward(windowed, 0, spectrum);
     }
 
     /** Forgets everything analysed so far. */
     public void reset() {
-        java.util.Arrays.fill(powerLeft, 0.0);
+        Arrays.fill(powerLeft, 0.0);
         if (powerRight != null) {
-            java.util.Arrays.fill(powerRight, 0.0);
-            java.util.Arrays.fill(cross, 0.0);
+            Arrays.fill(powerRight, 0.0);
+            Arrays.fill(cross, 0.0);
         }
         for (int c = 0; c < channels; c++) {
-            java.util.Arrays.fill(frame[c], 0.0);
-            java.util.Arrays.fill(previousHop[c], 0.0);
+            Arrays.fill(frame[c], 0.0);
+            Arrays.fill(previousHop[c], 0.0);
         }
         windowEnergy = 0;
         segments = 0;
@@ -339,7 +340,7 @@ public final class SpectrumAnalyzer {
                 sideShare[b] = both > 0 ? side[b] / both : 0.0;
             }
         } else {
-            java.util.Arrays.fill(correlation, 1.0);
+            Arrays.fill(correlation, 1.0);
         }
         return new LongTermSpectrum(bands, sampleRate, channels, frameSize, segmentCount, samples,
                 mid, side, correlation, sideShare, broadbandCorrelation());

@@ -26,9 +26,11 @@ import java.util.Arrays;
  *
  * <p><b>Streaming.</b> {@link #process(AudioBlock)} takes blocks of any size, allocates nothing
  * and gives bit-identical results however the signal is cut into blocks. {@link #result()}
- * also covers the samples after the last full frame: with m such samples (0 < m <= N/2) it adds
+ * also covers the samples after the last full frame: with m such samples (0 < m < N/2) it adds
  * the frame made of the last N samples, weighted m / (N/2) so every sample keeps about the
- * weight the 50 % overlap gives it. A signal shorter than one frame is analysed as a single
+ * weight the 50 % overlap gives it. As in any Welch estimate, the first and last half frame
+ * (about 0.34 s at 48 kHz) lie under only the rising or falling half of a window and so weigh
+ * less: an event there counts less than the same event mid-file. A signal shorter than one frame is analysed as a single
  * Hann window of its own length, zero-padded to N (coarser resolution, no truncation leakage).
  * {@code result()} does not disturb the running analysis. Non-finite input samples count as
  * zero.

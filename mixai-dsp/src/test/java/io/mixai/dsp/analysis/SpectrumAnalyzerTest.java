@@ -70,6 +70,12 @@ class SpectrumAnalyzerTest {
         // 1060 Hz lies inside the 1 kHz band (891 .. 1122 Hz) 62 Hz (42 bins) from its edge.
         LongTermSpectrum offCentre = analyseMono(SpectrumTestSignals.sine(1.0, 1060.0, RATE, 2 * RATE), 3);
         assertEquals(0.0, offCentre.midDb(band), 0.01);
+        // Other rates have other bin grids and frame sizes; the reference holds at each.
+        for (int rate : new int[] {44_100, 96_000}) {
+            float[] sine = SpectrumTestSignals.sine(1.0, 1000.0, rate, 2 * rate);
+            LongTermSpectrum spectrum = SpectrumAnalyzer.analyze(AudioBuffer.wrap(new float[][] {sine}, rate), 3);
+            assertEquals(0.0, spectrum.midDb(spectrum.bands().bandContaining(1000.0)), 0.01, rate + " Hz");
+        }
     }
 
     /**

@@ -1,81 +1,88 @@
 package io.mixai.dsp.analysis;
 
 import io.mixai.audio.AudioBlock;
-import io.mixai.param.InvalidParameterException;
-import java.util.OptionalDouble;
+import java.util.Arrays;
 
 /**
- * Crest factor: the ratio of sample peak to RMS level, in dB, over all channels of a programme
- * (0 dB for a square wave, 3.01 dB for a sine; heavily limited masters sit around 8–10 dB,
- * dynamic recordings above 15–20 dB). Also reports both levels. Unweighted (no K-filter) and
- * on sample values; streams blocks of any size with bit-identical results and allocates
- * nothing in {@link #process(AudioBlock)}.
+ * Streams sample peak and RMS per channel and over all channels, for the crest factor
+ * (peak-to-RMS ratio). {@link #process(AudioBlock)} takes blocks of any size, allocates nothing
+ * and gives bit-identical results however the signal is cut into blocks (sums run per channel
+ * in sample order). Non-finite samples count as zero. One instance serves one thread.
+ *
+ * <p>The peak is the sample peak; for the true (inter-sample) peak use the loudness meter's
+ * true-peak measurement (ITU-R BS.1770-4 Annex 2) and {@link DynamicsDescriptors#plr}.
  */
 public final class CrestFactorMeter {
 
-    private final double[] sumOfSquares;
-    private final float[] peak;
-    private long frames;
+    private final int channels;
+    private final double[] peak;
+    private final double[] sumSquares;
+    private long samples;
 
-    public CrestFactorMeter(int channelCount) {
-        if (channelCount < 1) {
-            throw new InvalidParameterException("crestFactor", "channels", "channel count must be at least 1, got " + channelCount);
+    public CrestFactorMeter(int channels) {
+        if (channels < 1) {
+            throw new IllegalArgumentException("channel count must be positive, got " + channels);
         }
-        sumOfSquares = new double[channelCount];
-        peak = new float[channelCount];
+        this.channels = channels;
+        this.peak = new double[channels];
+        this.sumSquares = new double[channels];
+    }
+
+    public int channels() {
+        return channels;
     }
 
     public void process(AudioBlock block) {
-        if (block.channelCount() != peak.length) {
-            throw new IllegalArgumentException("meter was made for " + peak.length + " channels, block has "
-                    + block.channelCount());
+        if (block.channelCount() != channels) {
+            throw new IllegalArgumentException("meter set up for " + channels
+                    + " channels got a block of " + block.channelCount());
         }
         int from = block.offset();
-        int n = block.frames();
-        for (int c = 0; c < peak.length; c++) {
+        int to = from + block.frames();
+        for (int c = 0; c < channels; c++) {
             float[] x = block.channel(c);
-            double sum = sumOfSquares[c];
-            for (int i = from; i < from + n; i++) {
-                double v = x[i];
-                sum += v * v;
+            double p = peak[c];
+            double s = sumSquares[c];
+            for (int i = from; i < to; i++) {
+                double v = Math.abs(x[i]);
+                if (!(v <= Float.MAX_VALUE)) {
+                    v = 0;
+                }
+                p = Math.max(p, v);
+                s += v * v;
             }
-            sumOfSquares[c] = sum;
-            peak[c] = Math.max(peak[c], TruePeakInterpolator.absMax(x, from, n));
+            peak[c] = p;
+            sumSquares[c] = s;
         }
-        frames += n;
-    }
-
-    /** RMS over all channels (mean square of every sample), in dBFS; empty on silence. */
-    public OptionalDouble rmsDbfs() {
-        double sum = 0;
-        for (double s : sumOfSquares) {
-            sum += s;
-        }
-        double meanSquare = frames == 0 ? 0 : sum / ((double) frames * peak.length);
-        return meanSquare > 0 && Double.isFinite(meanSquare)
-                ? OptionalDouble.of(10 * Math.log10(meanSquare))
-                : OptionalDouble.empty();
-    }
-
-    /** Sample peak over all channels, in dBFS; empty on silence. */
-    public OptionalDouble peakDbfs() {
-        float p = 0f;
-        for (float v : peak) {
-            p = Math.max(p, v);
-        }
-        return TruePeakMeter.toDb(p);
-    }
-
-    /** Peak minus RMS, in dB; empty on silence. */
-    public OptionalDouble crestFactorDb() {
-        OptionalDouble p = peakDbfs();
-        OptionalDouble r = rmsDbfs();
-        return p.isPresent() && r.isPresent() ? OptionalDouble.of(p.getAsDouble() - r.getAsDouble()) : OptionalDouble.empty();
+        samples += block.frames();
     }
 
     public void reset() {
-        java.util.Arrays.fill(sumOfSquares, 0);
-        java.util.Arrays.fill(peak, 0f);
-        frames = 0;
+        Arrays.fill(peak, 0.0);
+        Arrays.fill(sumSquares, 0.0);
+        samples = 0;
+    }
+
+    /** Sample frames measured so far. */
+    public long samples() {
+        return samples;
+    }
+
+    /** Peak and RMS of one channel so far. */
+    public CrestFactor channel(int channel) {
+        double rms = samples > 0 ? Math.sqrt(sumSquares[channel] / samples) : 0.0;
+        return new CrestFactor(peak[channel], rms);
+    }
+
+    /** The peak over all channels and the RMS over all samples of all channels. */
+    public CrestFactor overall() {
+        double p = 0;
+        double s = 0;
+        for (int c = 0; c < channels; c++) {
+            p = Math.max(p, peak[c]);
+            s += sumSquares[c];
+        }
+        double rms = samples > 0 ? Math.sqrt(s / ((double) samples * channels)) : 0.0;
+        return new CrestFactor(p, rms);
     }
 }

@@ -6,4 +6,11 @@ module io.mixai.dsp {
     requires JLargeArrays;
 
     exports io.mixai.dsp.spectral;
+    exports io.mixai.dsp.reverb;
+    exports io.mixai.dsp.dynamics;
+
+    provides io.mixai.spi.EffectProvider with
+            io.mixai.dsp.reverb.ReverbProvider,
+            io.mixai.dsp.reverb.ConvolutionReverbProvider,
+            io.mixai.dsp.dynamics.TruePeakLimiterProvider;
 }

@@ -4,7 +4,7 @@ package io.mixai.dsp.dynamics;
  * The minimum of the last {@code window} values pushed, in O(1) amortised time and no
  * allocation (a monotonic queue: Lemire, "Streaming maximum-minimum filter using no more than
  * three comparisons per element", 2006). Before {@code window} values have been pushed, the
- * missing ones count as 1.0, which for gains means "no reduction".
+ * minimum is over those pushed so far.
  */
 final class SlidingMinimum {
 
@@ -46,6 +46,6 @@ final class SlidingMinimum {
         times[slot] = now;
         size++;
         now++;
-        return Math.min(1.0, values[head]);
+        return values[head];
     }
 }

@@ -120,8 +120,19 @@ final class TruePeakEstimator {
         guardPeak.reset();
     }
 
-    /** Takes the next sample; returns the peak estimate for the interval {@link #DELAY} samples back. */
-    double push(double sample) {
+    /**
+     * Takes the next sample and returns the peak estimate for the interval {@link #DELAY}
+     * samples back.
+     *
+     * <p>Most samples are far from any threshold, so the interpolated points are computed
+     * coarse to fine (every 4th phase, then every 2nd, then all) and the work stops as soon as
+     * an upper bound of the finer result is already below {@code threshold}: between points
+     * spaced {@code 1/k} of a sample, a signal band-limited to fs/2 can rise above the largest
+     * point by at most the factor {@code 1/cos(pi/(2k))}. The result is then that bound (still
+     * below the threshold); at or above the threshold it is the full estimate, so a limiter
+     * that only compares with the threshold behaves exactly as with the full computation.
+     */
+    double push(double sample, double threshold) {
         history[position] = sample;
         history[position + HISTORY] = sample;
         position++;
@@ -130,27 +141,50 @@ final class TruePeakEstimator {
         }
         // history[position .. position + HISTORY - 1] runs from oldest to newest
         int newest = position + HISTORY - 1;
-
-        double guard = 0;
-        int guardStart = newest - GUARD_TAPS + 1;
-        for (int k = 0; k < GUARD_TAPS; k++) {
-            guard += GUARD[k] * history[guardStart + k];
-        }
-        double guardMax = -guardPeak.push(-Math.abs(guard));
+        double guard = guardMagnitude(newest);
 
         int centre = newest - DELAY; // x[n0]
         int start = centre - TAPS / 2 + 1;
+        int factor = phases.length;
         double peak = Math.abs(history[centre]);
-        for (int j = 1; j < phases.length; j++) {
-            double[] c = phases[j];
-            double a0 = 0;
-            double a1 = 0;
-            for (int i = 0; i < TAPS; i += 2) {
-                a0 += c[i] * history[start + i];
-                a1 += c[i + 1] * history[start + i + 1];
+        for (int step = factor / 4; step >= 1; step /= 2) {
+            // the phases new at this spacing: all multiples of step at the first level, then odd ones
+            int stride = step == factor / 4 ? step : 2 * step;
+            for (int j = step; j < factor; j += stride) {
+                peak = Math.max(peak, Math.abs(interpolate(phases[j], start)));
             }
-            peak = Math.max(peak, Math.abs(a0 + a1));
+            if (step > 1) {
+                double bound = peak / Math.cos(Math.PI * step / (2.0 * factor)) + guard;
+                if (bound < threshold) {
+                    return bound;
+                }
+            }
         }
-        return peak + guardMax;
+        return peak + guard;
+    }
+
+    private double interpolate(double[] c, int start) {
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        for (int i = 0; i < TAPS; i += 4) {
+            a0 += c[i] * history[start + i];
+            a1 += c[i + 1] * history[start + i + 1];
+            a2 += c[i + 2] * history[start + i + 2];
+            a3 += c[i + 3] * history[start + i + 3];
+        }
+        return (a0 + a1) + (a2 + a3);
+    }
+
+    /** The near-Nyquist band's largest magnitude within +-GUARD_REACH of the estimate's interval. */
+    private double guardMagnitude(int newest) {
+        // linear phase: fold the symmetric taps around the centre
+        int oldest = newest - GUARD_TAPS + 1;
+        double sum = GUARD[GUARD_DELAY] * history[oldest + GUARD_DELAY];
+        for (int k = 0; k < GUARD_DELAY; k++) {
+            sum += GUARD[k] * (history[oldest + k] + history[newest - k]);
+        }
+        return -guardPeak.push(-Math.abs(sum));
     }
 }

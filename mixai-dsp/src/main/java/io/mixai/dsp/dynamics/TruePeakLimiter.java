@@ -200,7 +200,7 @@ final class TruePeakLimiter implements Effect {
                 float x = block.channel(c)[index];
                 double clean = Math.abs(x) <= Float.MAX_VALUE ? x : 0.0;
                 delayOne[c][delayOnePosition] = clean;
-                peak = Math.max(peak, detectOne[c].push(clean));
+                peak = Math.max(peak, detectOne[c].push(clean, targetOne));
             }
             double required = peak > targetOne ? targetOne / peak : 1.0;
             double held = minimumOne.push(required);
@@ -212,7 +212,7 @@ final class TruePeakLimiter implements Effect {
             for (int c = 0; c < blockChannels; c++) {
                 double y = delayOne[c][readOne] * gainOne;
                 delayTwo[c][delayTwoPosition] = y;
-                peakTwo = Math.max(peakTwo, detectTwo[c].push(y));
+                peakTwo = Math.max(peakTwo, detectTwo[c].push(y, targetTwo));
             }
             double requiredTwo = peakTwo > targetTwo ? targetTwo / peakTwo : 1.0;
             double gainTwo = meanTwo.push(minimumTwo.push(requiredTwo));

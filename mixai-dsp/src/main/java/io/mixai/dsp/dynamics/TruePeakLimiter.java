@@ -219,7 +219,8 @@ final class TruePeakLimiter implements Effect {
             int readTwo = delayTwoPosition + 1 == delayTwoLength ? 0 : delayTwoPosition + 1;
             for (int c = 0; c < blockChannels; c++) {
                 double out = delayTwo[c][readTwo] * gainTwo;
-                block.channel(c)[index] = Math.abs(out) < 1e-30 ? 0f : (float) out;
+                double magnitude = Math.abs(out);
+                block.channel(c)[index] = magnitude >= 1e-30 && magnitude <= Float.MAX_VALUE ? (float) out : 0f;
             }
             delayOnePosition = readOne;
             delayTwoPosition = readTwo;

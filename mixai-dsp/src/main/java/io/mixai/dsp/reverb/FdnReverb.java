@@ -276,7 +276,7 @@ final class FdnReverb implements Effect {
             int w = diffuserWrite[k];
             double delayed = buf[(w - diffuserLength[k]) & diffuserMask[k]];
             double v = u + g * delayed;
-            if (Math.abs(v) < FLUSH) {
+            if (!(Math.abs(v) >= FLUSH)) { // also clears NaN
                 v = 0;
             }
             buf[w] = (float) v;
@@ -291,7 +291,7 @@ final class FdnReverb implements Effect {
             double out = line[(lineWrite[i] - lineLength[i]) & lineMask[i]];
             double a = dampCoefficient[i];
             double z = (1.0 - a) * lineGain[i] * out + a * dampState[i];
-            if (Math.abs(z) < FLUSH) {
+            if (!(Math.abs(z) >= FLUSH)) { // also clears NaN
                 z = 0;
             }
             dampState[i] = z;
@@ -302,7 +302,7 @@ final class FdnReverb implements Effect {
         fastWalshHadamard(mixVector);
         for (int i = 0; i < LINES; i++) {
             double v = mixVector[i] + inputSign[i] * u;
-            if (Math.abs(v) < FLUSH) {
+            if (!(Math.abs(v) >= FLUSH)) { // also clears NaN
                 v = 0;
             }
             lines[i][lineWrite[i]] = (float) v;

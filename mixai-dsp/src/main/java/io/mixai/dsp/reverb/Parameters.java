@@ -24,8 +24,12 @@ final class Parameters {
         return Math.abs(x) <= Float.MAX_VALUE ? x : 0f;
     }
 
-    /** Zero for anything smaller than the smallest normal float (denormals, rounding dust). */
+    /**
+     * The sample as a float, or zero for anything that is not a normal float: below 1e-30
+     * (denormals, rounding dust) or not finite (overflow of an extreme input).
+     */
     static float flushDenormal(double y) {
-        return Math.abs(y) < 1e-30 ? 0f : (float) y;
+        double magnitude = Math.abs(y);
+        return magnitude >= 1e-30 && magnitude <= Float.MAX_VALUE ? (float) y : 0f;
     }
 }

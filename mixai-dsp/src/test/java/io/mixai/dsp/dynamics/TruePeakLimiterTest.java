@@ -284,6 +284,7 @@ class TruePeakLimiterTest {
         input[0][100] = Float.NaN;
         input[1][200] = Float.NEGATIVE_INFINITY;
         input[0][300] = 1e-42f;
+        input[1][400] = Float.MAX_VALUE;
         float[][] out = EffectHarness.render(limiter(Map.of()), input, 512, 48000);
         EffectHarness.assertFiniteAndNormal(out);
     }

@@ -186,6 +186,8 @@ class FdnReverbTest {
         float[][] input = EffectHarness.noise(2, 5000, 0.5, 7);
         input[0][100] = Float.NaN;
         input[1][200] = Float.POSITIVE_INFINITY;
+        input[0][300] = Float.MAX_VALUE; // finite, but overflows the network
+        input[1][300] = Float.MAX_VALUE;
         float[][] out = EffectHarness.render(reverb(Map.of()), input, 512, RATE);
         EffectHarness.assertFiniteAndNormal(out);
     }

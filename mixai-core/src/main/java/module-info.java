@@ -6,8 +6,13 @@ module io.mixai.core {
 
     exports io.mixai;
     exports io.mixai.audio;
+    exports io.mixai.audio.resample;
+    exports io.mixai.audio.wav;
+    exports io.mixai.chain;
+    exports io.mixai.io;
     exports io.mixai.param;
     exports io.mixai.process;
+    exports io.mixai.settings;
     exports io.mixai.spi;
 
     uses io.mixai.spi.EffectProvider;

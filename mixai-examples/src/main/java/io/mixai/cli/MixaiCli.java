@@ -3,6 +3,7 @@ package io.mixai.cli;
 import io.mixai.Mixai;
 import io.mixai.audio.AudioFileException;
 import io.mixai.param.InvalidParameterException;
+import io.mixai.settings.SettingsException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,9 @@ import picocli.CommandLine.Option;
         description = "Automatic mixing and mastering.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InfoCommand.class,
+            EffectsCommand.class,
+            FeaturesCommand.class,
         })
 public final class MixaiCli implements Runnable {
 
@@ -71,7 +75,7 @@ public final class MixaiCli implements Runnable {
     }
 
     static int exitCodeOf(Throwable e) {
-        if (e instanceof AudioFileException || e instanceof BadInputException) {
+        if (e instanceof AudioFileException || e instanceof BadInputException || e instanceof SettingsException) {
             return EXIT_BAD_INPUT;
         }
         if (e instanceof InvalidParameterException || e instanceof CommandLine.ParameterException) {

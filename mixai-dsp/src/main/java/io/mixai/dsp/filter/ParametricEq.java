@@ -194,6 +194,14 @@ final class ParametricEq implements Effect {
             for (int c = 0; c < block.channelCount(); c++) {
                 cascade.process(block.channel(c), block.offset(), frames, c);
             }
+        } else {
+            // Every band is off: pass through, but never pass on NaN, infinity or denormals.
+            for (int c = 0; c < block.channelCount(); c++) {
+                float[] x = block.channel(c);
+                for (int i = block.offset(), end = block.offset() + frames; i < end; i++) {
+                    x[i] = SampleGuard.toFloat(SampleGuard.fromFloat(x[i]));
+                }
+            }
         }
     }
 

@@ -231,13 +231,13 @@ public final class ConvolutionReverb implements Effect {
             int readPredelay = (predelayWrite - predelaySamples) & predelayMask;
             for (int c = 0; c < blockChannels; c++) {
                 float[] ch = block.channel(c);
-                float x = Parameters.finiteOrZero(ch[offset + n]);
+                float x = Samples.finiteOrZero(ch[offset + n]);
                 float[] pre = predelay[c];
                 pre[predelayWrite] = x;
                 wetInput[c][position] = pre[readPredelay];
                 float delayedDry = dryDelay[c][position];
                 dryDelay[c][position] = x;
-                ch[offset + n] = Parameters.flushDenormal(dry * delayedDry + wet * wetOutput[c][position]);
+                ch[offset + n] = Samples.flushDenormal(dry * delayedDry + wet * wetOutput[c][position]);
             }
             predelayWrite = (predelayWrite + 1) & predelayMask;
             position++;

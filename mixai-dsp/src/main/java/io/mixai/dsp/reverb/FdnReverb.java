@@ -239,7 +239,7 @@ final class FdnReverb implements Effect {
         for (int n = 0; n < frames; n++) {
             double sum = 0;
             for (int c = 0; c < blockChannels; c++) {
-                sum += Parameters.finiteOrZero(block.channel(c)[offset + n]);
+                sum += Samples.finiteOrZero(block.channel(c)[offset + n]);
             }
             double[] wet = wetFrame(sum * inputScale);
             double wetLeft = wet[0];
@@ -249,15 +249,15 @@ final class FdnReverb implements Effect {
             double dry = dryGain.next();
             double wetLevel = wetGain.next();
             if (second == null) {
-                float x = Parameters.finiteOrZero(first[offset + n]);
-                first[offset + n] = Parameters.flushDenormal(dry * x + wetLevel * mid);
+                float x = Samples.finiteOrZero(first[offset + n]);
+                first[offset + n] = Samples.flushDenormal(dry * x + wetLevel * mid);
                 continue;
             }
             for (int c = 0; c < blockChannels; c++) {
                 float[] ch = block.channel(c);
-                float x = Parameters.finiteOrZero(ch[offset + n]);
+                float x = Samples.finiteOrZero(ch[offset + n]);
                 double w = (c & 1) == 0 ? mid + side : mid - side;
-                ch[offset + n] = Parameters.flushDenormal(dry * x + wetLevel * w);
+                ch[offset + n] = Samples.flushDenormal(dry * x + wetLevel * w);
             }
         }
     }

@@ -97,6 +97,7 @@ class TruePeakLimiterTest {
             cases.add(Arguments.of(signal, 48000, -1.0, 5.0, 100.0, false));
             cases.add(Arguments.of(signal, 48000, -0.1, 0.5, 10.0, true));
             cases.add(Arguments.of(signal, 44100, -6.0, 1.5, 50.0, false));
+            cases.add(Arguments.of(signal, 96000, -2.0, 20.0, 1000.0, true));
         }
         return cases.stream();
     }

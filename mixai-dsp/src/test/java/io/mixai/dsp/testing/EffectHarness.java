@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mixai.audio.AudioBlock;
 import io.mixai.process.AudioProcessor;
 import io.mixai.process.ProcessSpec;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.function.Supplier;
 
 /** Offline rendering and real-time-discipline checks shared by the effect tests. */
@@ -54,28 +51,12 @@ public final class EffectHarness {
         }
     }
 
-    /**
-     * Bytes allocated by the current thread while {@code work} runs, from
-     * {@code com.sun.management.ThreadMXBean.getThreadAllocatedBytes}. That API lives in modules
-     * this module does not read at compile time, so it is reached through a method handle typed
-     * {@code (Object, long) -> long}, which boxes nothing and so allocates nothing itself.
-     */
+    /** Bytes allocated by the current thread while {@code work} runs. */
     public static long allocatedBytes(Runnable work) {
-        try {
-            Object bean = Class.forName("java.lang.management.ManagementFactory")
-                    .getMethod("getThreadMXBean").invoke(null);
-            MethodHandle allocated = MethodHandles.publicLookup()
-                    .findVirtual(Class.forName("com.sun.management.ThreadMXBean"), "getThreadAllocatedBytes",
-                            MethodType.methodType(long.class, long.class))
-                    .asType(MethodType.methodType(long.class, Object.class, long.class));
-            long id = Thread.currentThread().getId();
-            long before = (long) allocated.invokeExact(bean, id);
-            work.run();
-            long after = (long) allocated.invokeExact(bean, id);
-            return after - before;
-        } catch (Throwable e) {
-            throw new AssertionError("cannot read the thread's allocation counter", e);
-        }
+        ThreadAllocationMeter meter = new ThreadAllocationMeter();
+        long before = meter.allocatedBytes();
+        work.run();
+        return meter.allocatedBytes() - before;
     }
 
     /**

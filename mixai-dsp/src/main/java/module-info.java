@@ -5,6 +5,7 @@ module io.mixai.dsp {
     requires JTransforms;
     requires JLargeArrays;
 
+    exports io.mixai.dsp.analysis;
     exports io.mixai.dsp.dynamics;
     exports io.mixai.dsp.effect;
     exports io.mixai.dsp.features;

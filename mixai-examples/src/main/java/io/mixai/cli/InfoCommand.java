@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mixai.audio.AudioFileException;
 import io.mixai.audio.wav.WavFormat;
 import io.mixai.audio.wav.WavReader;
 import java.io.IOException;
@@ -76,13 +75,7 @@ public final class InfoCommand implements Callable<Integer> {
             try {
                 info = scan(file);
             } catch (IOException e) {
-                // Any I/O failure on an input is "bad or unreadable input"; AudioFileException names the file.
-                String message = e instanceof AudioFileException ? e.getMessage() : file + ": " + e.getMessage();
-                err.println("mixai: " + message.replaceAll("\\s*\\R\\s*", " "));
-                if (verbose()) {
-                    e.printStackTrace(err);
-                }
-                err.flush();
+                InputFileErrors.report(spec, file, e);
                 failed = true;
                 continue;
             }
@@ -103,11 +96,6 @@ public final class InfoCommand implements Callable<Integer> {
             out.flush();
         }
         return failed ? MixaiCli.EXIT_BAD_INPUT : MixaiCli.EXIT_OK;
-    }
-
-    private boolean verbose() {
-        Object root = spec.root().userObject();
-        return root instanceof MixaiCli && ((MixaiCli) root).verbose;
     }
 
     /** Reads {@code file} block by block for its sample peak. */

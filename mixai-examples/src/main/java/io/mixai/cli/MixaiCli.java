@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             InfoCommand.class,
+            LoudnessCommand.class,
             EffectsCommand.class,
             FeaturesCommand.class,
         })

@@ -1,0 +1,32 @@
+package io.mixai.cli;
+
+import io.mixai.audio.AudioFileException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * One-line reporting of an input file that could not be read, for commands that go on with
+ * their other files (the command then exits with {@link MixaiCli#EXIT_BAD_INPUT}).
+ */
+final class InputFileErrors {
+
+    private InputFileErrors() {
+    }
+
+    static void report(CommandSpec spec, Path file, IOException e) {
+        PrintWriter err = spec.commandLine().getErr();
+        // AudioFileException already names the file; other I/O errors may not.
+        String message = e instanceof AudioFileException ? e.getMessage() : file + ": " + e.getMessage();
+        err.println("mixai: " + message.replaceAll("\\s*\\R\\s*", " "));
+        if (isVerbose(spec)) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+    }
+
+    static boolean isVerbose(CommandSpec spec) {
+        return spec.root().userObject() instanceof MixaiCli root && root.verbose;
+    }
+}

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixai.audio.AudioBlock;
+import io.mixai.dsp.analysis.TruePeakMeter;
 import io.mixai.dsp.testing.EffectHarness;
 import io.mixai.param.InvalidParameterException;
 import io.mixai.param.ParameterSet;
@@ -120,6 +122,11 @@ class TruePeakLimiterTest {
         System.out.printf("limiter %-26s %5d Hz ceiling %5.1f: input %+6.2f dBTP, output %+7.3f dBTP (%+.3f dB vs ceiling)%n",
                 signal, rate, ceilingDb, inputPeakDb, outputPeakDb, outputPeakDb - ceilingDb);
         assertTrue(outputPeakDb <= ceilingDb, "output true peak " + outputPeakDb + " dBTP over the ceiling " + ceilingDb);
+        // the project's own BS.1770-4 meter, as a user would check a master, agrees
+        TruePeakMeter meter = new TruePeakMeter(rate, 2);
+        meter.process(new AudioBlock(out, 0, out[0].length));
+        double meteredDb = 20 * Math.log10(meter.truePeakLinear());
+        assertTrue(meteredDb <= ceilingDb, "BS.1770-4 meter reads " + meteredDb + " dBTP over the ceiling " + ceilingDb);
         // and it limits, rather than merely turning everything down
         assertTrue(outputPeakDb > ceilingDb - 1.0, "output true peak " + outputPeakDb + " dBTP is far below the ceiling");
     }

@@ -19,10 +19,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * EBU R 128 metering throughput on stereo noise in blocks of {@code blockFrames}: the full meter
- * (K-weighting, momentary/short-term/integrated/LRA, true peak, sample peak) and the true-peak
- * meter alone. A score in ops/s times {@code blockFrames / sampleRate} is the speed in multiples
- * of real time (e.g. 100 000 ops/s x 4096 / 44100 = 9288x).
+ * EBU R 128 metering of noise at -20 dBFS RMS, 44.1 kHz: the full meter (K-weighting,
+ * momentary/short-term/integrated/LRA, true peak, sample peak) and the true-peak meter alone.
+ * Each invocation meters {@value #FRAMES} frames in blocks of {@code blockSize}; the meters keep
+ * running across invocations. Score: frames per second; / 44100 = multiple of real time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -32,51 +32,43 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class LoudnessMeterBenchmark {
 
-    @Param({"44100"})
-    int sampleRate;
+    static final int FRAMES = EffectBenchmark.FRAMES;
+    static final int SAMPLE_RATE = 44_100;
 
-    @Param({"4096"})
-    int blockFrames;
+    @Param({"512", "4096"})
+    public int blockSize;
 
-    private static final int BLOCKS = 64;
+    @Param({"2"})
+    public int channels;
 
     private LoudnessMeter meter;
     private TruePeakMeter truePeak;
     private AudioBlock block;
-    private int next;
 
     @Setup
     public void setUp() {
-        Random random = new Random(1);
-        float[][] audio = new float[2][BLOCKS * blockFrames];
-        for (float[] channel : audio) {
-            for (int i = 0; i < channel.length; i++) {
-                channel[i] = (float) (0.1 * random.nextGaussian());
-            }
-        }
-        meter = new LoudnessMeter(sampleRate, 2);
-        truePeak = new TruePeakMeter(sampleRate, 2);
-        block = new AudioBlock(audio, 0, blockFrames);
+        meter = new LoudnessMeter(SAMPLE_RATE, channels);
+        truePeak = new TruePeakMeter(SAMPLE_RATE, channels);
+        block = new AudioBlock(BenchmarkSignals.gaussianNoise(channels, FRAMES, 0.1, new Random(1)), 0, 0);
     }
 
-    private AudioBlock nextBlock() {
-        next = (next + 1) % BLOCKS;
-        return block.moveTo(next * blockFrames, blockFrames);
-    }
-
-    /** The whole meter, with true peak: one block per operation. */
+    /** The whole meter, with true peak. */
     @Benchmark
-    @OperationsPerInvocation(1)
+    @OperationsPerInvocation(FRAMES)
     public LoudnessMeter loudnessWithTruePeak() {
-        meter.process(nextBlock());
+        for (int start = 0; start < FRAMES; start += blockSize) {
+            meter.process(block.moveTo(start, Math.min(blockSize, FRAMES - start)));
+        }
         return meter;
     }
 
-    /** The true-peak meter alone (4x polyphase interpolation): one block per operation. */
+    /** The true-peak meter alone (4x polyphase interpolation, BS.1770-4 Annex 2). */
     @Benchmark
-    @OperationsPerInvocation(1)
+    @OperationsPerInvocation(FRAMES)
     public TruePeakMeter truePeakOnly() {
-        truePeak.process(nextBlock());
+        for (int start = 0; start < FRAMES; start += blockSize) {
+            truePeak.process(block.moveTo(start, Math.min(blockSize, FRAMES - start)));
+        }
         return truePeak;
     }
 }

@@ -10,15 +10,17 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Streaming sample-rate conversion of stereo 44.1 kHz to 48 kHz in blocks of 4096 frames; a
- * score in ops/s times {@value #BLOCK_FRAMES} is input frames per second (44100 of them are one
- * second of audio).
+ * Streaming sample-rate conversion 44.1 kHz → 48 kHz of noise at -20 dBFS RMS: each invocation
+ * converts {@value #FRAMES} input frames in blocks of {@code blockSize}, with a resampler that
+ * keeps running (its state carries over). Score: input frames per second; / 44100 = multiple of
+ * real time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -28,7 +30,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ResamplerBenchmark {
 
-    static final int BLOCK_FRAMES = 4096;
+    static final int FRAMES = EffectBenchmark.FRAMES;
+
+    @Param({"512", "4096"})
+    public int blockSize;
+
+    @Param({"2"})
+    public int channels;
 
     private Resampler resampler;
     private float[][] input;
@@ -36,22 +44,17 @@ public class ResamplerBenchmark {
 
     @Setup
     public void setUp() {
-        resampler = new Resampler(44_100, 48_000, 2);
-        Random random = new Random(1);
-        input = new float[2][BLOCK_FRAMES];
-        for (float[] channel : input) {
-            for (int i = 0; i < BLOCK_FRAMES; i++) {
-                channel[i] = (float) (0.1 * random.nextGaussian());
-            }
-        }
-        output = new float[2][resampler.maxOutputFrames(BLOCK_FRAMES)];
+        resampler = new Resampler(44_100, 48_000, channels);
+        input = BenchmarkSignals.gaussianNoise(channels, FRAMES, 0.1, new Random(1));
+        output = new float[channels][resampler.maxOutputFrames(blockSize)];
     }
 
-    /** One block through a resampler that keeps running (its state carries over between calls). */
     @Benchmark
-    @OperationsPerInvocation(1)
+    @OperationsPerInvocation(FRAMES)
     public float[][] stereo44100To48000() {
-        resampler.process(input, 0, BLOCK_FRAMES, output, 0);
+        for (int start = 0; start < FRAMES; start += blockSize) {
+            resampler.process(input, start, Math.min(blockSize, FRAMES - start), output, 0);
+        }
         return output;
     }
 }

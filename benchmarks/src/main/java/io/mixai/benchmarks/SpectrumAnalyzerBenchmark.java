@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -18,9 +19,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Streaming long-term spectrum analysis (1/3 octave, mid/side, per-band correlation) of stereo
- * 48 kHz audio in blocks of 4096 frames; a score in ops/s times {@value #BLOCK_FRAMES} is stereo
- * frames per second (48000 of them are one second of audio). The analyzer's 32768-point frames
- * hop by 16384, so one frame pair of FFTs falls due every fourth block.
+ * 48 kHz noise. The analyzer's 32768-point frames hop by 16384, so each invocation of
+ * {@value #FRAMES} frames (in blocks of {@code blockSize}) completes one pair of FFT frames.
+ * Score: frames per second; / 48000 = multiple of real time. Stereo only: mid/side needs two
+ * channels.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -30,32 +32,26 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SpectrumAnalyzerBenchmark {
 
-    static final int BLOCK_FRAMES = 4096;
-    private static final int BLOCKS = 16;
+    static final int FRAMES = EffectBenchmark.FRAMES;
+
+    @Param({"512", "4096"})
+    public int blockSize;
 
     private SpectrumAnalyzer analyzer;
     private AudioBlock block;
-    private int next;
 
     @Setup
     public void setUp() {
         analyzer = new SpectrumAnalyzer(48_000, 2, 3);
-        Random random = new Random(1);
-        float[][] input = new float[2][BLOCK_FRAMES * BLOCKS];
-        for (float[] channel : input) {
-            for (int i = 0; i < channel.length; i++) {
-                channel[i] = (float) (0.1 * random.nextGaussian());
-            }
-        }
-        block = new AudioBlock(input, 0, BLOCK_FRAMES);
+        block = new AudioBlock(BenchmarkSignals.gaussianNoise(2, FRAMES, 0.1, new Random(1)), 0, 0);
     }
 
-    /** One block into an analysis that keeps running (cycling through 16 blocks of noise). */
     @Benchmark
-    @OperationsPerInvocation(1)
-    public SpectrumAnalyzer stereoThirdOctaveBlock4096() {
-        analyzer.process(block.moveTo(next * BLOCK_FRAMES, BLOCK_FRAMES));
-        next = (next + 1) % BLOCKS;
+    @OperationsPerInvocation(FRAMES)
+    public SpectrumAnalyzer stereoThirdOctave() {
+        for (int start = 0; start < FRAMES; start += blockSize) {
+            analyzer.process(block.moveTo(start, Math.min(blockSize, FRAMES - start)));
+        }
         return analyzer;
     }
 }

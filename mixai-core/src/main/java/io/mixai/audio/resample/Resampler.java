@@ -375,7 +375,12 @@ public final class Resampler {
                     + " must not be negative");
         }
         for (int c = 0; c < channels; c++) {
-            float[] p = Objects.requireNonNull(planes[c], what + " channel " + c);
+            float[] p = planes[c];
+            if (p == null) {
+                // not Objects.requireNonNull(p, what + ...): that builds the message on every call,
+                // an allocation per process() call on the real-time path
+                throw new NullPointerException(what + " channel " + c);
+            }
             if (p.length - offset < frames) {
                 throw new IllegalArgumentException(what + " channel " + c + " has " + p.length
                         + " samples, needs " + frames + " from offset " + offset);

@@ -68,14 +68,16 @@ else
     have_ebur=0
     echo "libebur128 program not built (gcc or libebur128-dev/libsndfile1-dev missing)" >&2
 fi
-if java -jar "$cli_jar" render-chain --help >/dev/null 2>&1; then
+cli_commands="$(java -jar "$cli_jar" --help 2>/dev/null || true)"
+has_command() { grep -Eq "^ +$1( |$)" <<< "$cli_commands"; }
+if has_command render-chain; then
     render_chain=(java -jar "$cli_jar" render-chain)
     render_note="\`mixai render-chain\`"
 else
     render_chain=(java -cp "$bench_jar" io.mixai.benchmarks.tools.RenderChain)
     render_note="\`io.mixai.benchmarks.tools.RenderChain\` (benchmarks jar; streams WavReader → EffectChain → WavWriter)"
 fi
-if java -jar "$cli_jar" master --help >/dev/null 2>&1; then
+if has_command master; then
     master=(java -jar "$cli_jar" master)
     master_args=(--preset streaming)
     master_note="\`mixai master IN OUT --preset streaming\`"
@@ -105,7 +107,7 @@ cat > "$work/chain.json" <<'JSON'
 JSON
 sox_chain=(highpass 40 bass +3 120 0.707q equalizer 400 1.5q -2 equalizer 2500 3q +2 treble -2 9000 0.707q lowpass 18000
     compand 0.005,0.08 6:-20,-20,0,-15 0 -90 0.002
-    compand 0,0.1 -1,-1,0,-1 0 -90 0.005)
+    compand 0,0.1 -1,-1,0,-1 0 -90 0)
 ffmpeg_chain="highpass=f=40,bass=g=3:f=120:t=q:w=0.707,equalizer=f=400:t=q:w=1.5:g=-2,equalizer=f=2500:t=q:w=3:g=2"
 ffmpeg_chain+=",treble=g=-2:f=9000:t=q:w=0.707,lowpass=f=18000"
 ffmpeg_chain+=",acompressor=threshold=-20dB:ratio=4:knee=2:attack=5:release=80"
@@ -226,7 +228,8 @@ java_version=$(java -version 2>&1 | head -1)
     echo "  sox: \`sox IN OUT ${sox_chain[*]}\`."
     echo "  ffmpeg: \`ffmpeg -i IN -af $ffmpeg_chain -c:a pcm_s16le OUT\`."
     echo "  Differences: sox has no limiter; its stand-in is a second \`compand\` with instant attack and an infinite"
-    echo "  ratio above -1 dBFS with 5 ms delay (sample peak, no oversampling), and sox dithers its 16-bit output."
+    echo "  ratio above -1 dBFS and no delay (sample peak, no oversampling, no look-ahead: sox refuses a second delayed compand"
+    echo "  on stereo), and sox dithers its 16-bit output."
     echo "  ffmpeg's \`alimiter\` is a sample-peak limiter too (mixai's limiter detects 4x-oversampled true peaks,"
     echo "  more work per sample), its \`acompressor\` has no look-ahead, and it does not dither. mixai dithers (TPDF)."
     echo "- Mastering: mixai $master_note; ffmpeg two-pass \`loudnorm\` (pass 1 \`loudnorm=I=-14:TP=-1:LRA=11:print_format=json\`,"

@@ -9,6 +9,8 @@ package io.mixai.dsp.dynamics;
 final class SlidingMinimum {
 
     private final int window;
+    /** Ring capacity minus one; the capacity is a power of two, so wrapping is a mask, not a division. */
+    private final int mask;
     private final double[] values;
     private final long[] times;
     private int head;
@@ -16,9 +18,14 @@ final class SlidingMinimum {
     private long now;
 
     SlidingMinimum(int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be at least 1, got " + window);
+        }
         this.window = window;
-        this.values = new double[window];
-        this.times = new long[window];
+        int capacity = Integer.highestOneBit(window) == window ? window : Integer.highestOneBit(window) << 1;
+        this.mask = capacity - 1;
+        this.values = new double[capacity];
+        this.times = new long[capacity];
     }
 
     void reset() {
@@ -30,18 +37,18 @@ final class SlidingMinimum {
     double push(double value) {
         // drop the entry that leaves the window
         if (size > 0 && times[head] <= now - window) {
-            head = (head + 1) % window;
+            head = (head + 1) & mask;
             size--;
         }
         // drop larger-or-equal entries from the back: they can never be the minimum again
         while (size > 0) {
-            int back = (head + size - 1) % window;
+            int back = (head + size - 1) & mask;
             if (values[back] < value) {
                 break;
             }
             size--;
         }
-        int slot = (head + size) % window;
+        int slot = (head + size) & mask;
         values[slot] = value;
         times[slot] = now;
         size++;

@@ -40,10 +40,19 @@ final class TruePeakEstimator {
     private static final double[][] PHASES_16 = interpolator(16);
     private static final double[] GUARD = guardHighPass();
 
+    /** Relative slack for rounding in {@link #interpolate}: 48 products and sums of doubles. */
+    private static final double ROUNDING_SLACK = 1e-9;
+
     private final double[][] phases;
+    /** max(1, max over phases of sum |c|): |interpolated point| <= this x the window's largest |x|. */
+    private final double gainBound;
+    /** spacingCosine[step] = cos(pi step / (2 factor)): the bound's divisor at a point spacing of step/factor. */
+    private final double[] spacingCosine;
     private final double[] history = new double[2 * HISTORY];
     private int position;
     private final SlidingMinimum guardPeak = new SlidingMinimum(2 * GUARD_REACH + 1);
+    /** The largest |x| among the TAPS samples the interpolation reads (as a minimum of -|x|). */
+    private final SlidingMinimum windowPeak = new SlidingMinimum(TAPS);
 
     /** An estimator interpolating {@code factor} (8 or 16) points per sample. */
     TruePeakEstimator(int factor) {
@@ -53,6 +62,19 @@ final class TruePeakEstimator {
             phases = PHASES_16;
         } else {
             throw new IllegalArgumentException("oversampling factor must be 8 or 16, got " + factor);
+        }
+        double bound = 1.0; // phase 0 is the sample itself
+        for (double[] phase : phases) {
+            double sum = 0;
+            for (double c : phase) {
+                sum += Math.abs(c);
+            }
+            bound = Math.max(bound, sum);
+        }
+        gainBound = bound * (1 + ROUNDING_SLACK);
+        spacingCosine = new double[factor];
+        for (int step = 1; step < factor; step++) {
+            spacingCosine[step] = Math.cos(Math.PI * step / (2.0 * factor));
         }
     }
 
@@ -118,6 +140,7 @@ final class TruePeakEstimator {
         Arrays.fill(history, 0);
         position = 0;
         guardPeak.reset();
+        windowPeak.reset();
     }
 
     /**
@@ -125,12 +148,18 @@ final class TruePeakEstimator {
      * samples back.
      *
      * <p>Most samples are far from any threshold, so the interpolated points are computed
-     * coarse to fine (every 4th phase, then every 2nd, then all) and the work stops as soon as
-     * an upper bound of the finer result is already below {@code threshold}: between points
+     * coarse to fine (the half-sample point, then the quarter-sample points, and so on) and the
+     * work stops as soon as an upper bound of the finer result is already below
+     * {@code threshold}: between points
      * spaced {@code 1/k} of a sample, a signal band-limited to fs/2 can rise above the largest
      * point by at most the factor {@code 1/cos(pi/(2k))}. The result is then that bound (still
      * below the threshold); at or above the threshold it is the full estimate, so a limiter
      * that only compares with the threshold behaves exactly as with the full computation.
+     *
+     * <p>Before any interpolation, a cheaper bound: no interpolated point exceeds the largest
+     * |x| the filter reads times the largest sum of |coefficients| of a phase (kept in a sliding
+     * maximum). Away from the ceiling, which is most of the time in ordinary programme, that
+     * bound is already below the threshold and is returned, with the same effect on the limiter.
      */
     double push(double sample, double threshold) {
         history[position] = sample;
@@ -145,16 +174,22 @@ final class TruePeakEstimator {
 
         int centre = newest - DELAY; // x[n0]
         int start = centre - TAPS / 2 + 1;
+        // the window's newest sample enters the sliding maximum every call, whatever happens below
+        double windowMax = -windowPeak.push(-Math.abs(history[start + TAPS - 1]));
+        double cheapBound = gainBound * windowMax + guard;
+        if (cheapBound < threshold) {
+            return cheapBound;
+        }
         int factor = phases.length;
         double peak = Math.abs(history[centre]);
-        for (int step = factor / 4; step >= 1; step /= 2) {
-            // the phases new at this spacing: all multiples of step at the first level, then odd ones
-            int stride = step == factor / 4 ? step : 2 * step;
+        for (int step = factor / 2; step >= 1; step /= 2) {
+            // the phases new at this spacing: the half-sample point first, then odd multiples of step
+            int stride = step == factor / 2 ? step : 2 * step;
             for (int j = step; j < factor; j += stride) {
                 peak = Math.max(peak, Math.abs(interpolate(phases[j], start)));
             }
             if (step > 1) {
-                double bound = peak / Math.cos(Math.PI * step / (2.0 * factor)) + guard;
+                double bound = peak / spacingCosine[step] + guard;
                 if (bound < threshold) {
                     return bound;
                 }
@@ -181,10 +216,23 @@ final class TruePeakEstimator {
     private double guardMagnitude(int newest) {
         // linear phase: fold the symmetric taps around the centre
         int oldest = newest - GUARD_TAPS + 1;
-        double sum = GUARD[GUARD_DELAY] * history[oldest + GUARD_DELAY];
-        for (int k = 0; k < GUARD_DELAY; k++) {
-            sum += GUARD[k] * (history[oldest + k] + history[newest - k]);
+        // four independent accumulators, as in interpolate(): one chain of 63 dependent additions
+        // was the limiter's bottleneck; the summation order is still fixed (determinism)
+        double s0 = GUARD[GUARD_DELAY] * history[oldest + GUARD_DELAY];
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < GUARD_DELAY; k += 4) {
+            s0 += GUARD[k] * (history[oldest + k] + history[newest - k]);
+            s1 += GUARD[k + 1] * (history[oldest + k + 1] + history[newest - k - 1]);
+            s2 += GUARD[k + 2] * (history[oldest + k + 2] + history[newest - k - 2]);
+            s3 += GUARD[k + 3] * (history[oldest + k + 3] + history[newest - k - 3]);
         }
+        for (; k < GUARD_DELAY; k++) {
+            s0 += GUARD[k] * (history[oldest + k] + history[newest - k]);
+        }
+        double sum = (s0 + s1) + (s2 + s3);
         return -guardPeak.push(-Math.abs(sum));
     }
 }

@@ -1,5 +1,6 @@
 package io.mixai.dsp.filter;
 
+import io.mixai.dsp.effect.SafeSamples;
 import io.mixai.audio.AudioBlock;
 import io.mixai.param.ParameterSet;
 import io.mixai.process.ProcessSpec;
@@ -199,7 +200,7 @@ final class ParametricEq implements Effect {
             for (int c = 0; c < block.channelCount(); c++) {
                 float[] x = block.channel(c);
                 for (int i = block.offset(), end = block.offset() + frames; i < end; i++) {
-                    x[i] = SampleGuard.toFloat(SampleGuard.fromFloat(x[i]));
+                    x[i] = SafeSamples.toOutput(SafeSamples.fromInput(x[i]));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.mixai.dsp.filter;
 
+import io.mixai.dsp.effect.SafeSamples;
 import io.mixai.dsp.spectral.RealFft;
 import java.util.Arrays;
 
@@ -90,8 +91,8 @@ final class UniformPartitionedConvolver {
                 double[] out = output[c];
                 int base = offset + done;
                 for (int i = 0; i < n; i++) {
-                    in[partition + position + i] = SampleGuard.fromFloat(x[base + i]);
-                    x[base + i] = SampleGuard.toFloat(out[position + i]);
+                    in[partition + position + i] = SafeSamples.fromInput(x[base + i]);
+                    x[base + i] = SafeSamples.toOutput(out[position + i]);
                 }
             }
             position += n;

@@ -1,5 +1,6 @@
 package io.mixai.dsp.reverb;
 
+import io.mixai.dsp.effect.SafeSamples;
 import io.mixai.audio.AudioBlock;
 import io.mixai.audio.AudioBuffer;
 import io.mixai.param.ParameterSet;
@@ -231,13 +232,13 @@ public final class ConvolutionReverb implements Effect {
             int readPredelay = (predelayWrite - predelaySamples) & predelayMask;
             for (int c = 0; c < blockChannels; c++) {
                 float[] ch = block.channel(c);
-                float x = Samples.finiteOrZero(ch[offset + n]);
+                float x = (float) SafeSamples.fromInput(ch[offset + n]);
                 float[] pre = predelay[c];
                 pre[predelayWrite] = x;
                 wetInput[c][position] = pre[readPredelay];
                 float delayedDry = dryDelay[c][position];
                 dryDelay[c][position] = x;
-                ch[offset + n] = Samples.flushDenormal(dry * delayedDry + wet * wetOutput[c][position]);
+                ch[offset + n] = SafeSamples.toOutput(dry * delayedDry + wet * wetOutput[c][position]);
             }
             predelayWrite = (predelayWrite + 1) & predelayMask;
             position++;

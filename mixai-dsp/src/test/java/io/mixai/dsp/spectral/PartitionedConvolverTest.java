@@ -1,12 +1,14 @@
 package io.mixai.dsp.spectral;
 
+import static io.mixai.dsp.testing.ReferenceConvolution.gaussianNoise;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixai.dsp.testing.EffectHarness;
-import java.util.Random;
+import io.mixai.dsp.testing.ReferenceConvolution;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,42 +20,11 @@ class PartitionedConvolverTest {
     private static final int P = 64;
     private static final int SIGNAL = 2000;
 
-    private static float[] noise(int length, long seed) {
-        Random random = new Random(seed);
-        float[] x = new float[length];
-        for (int i = 0; i < length; i++) {
-            x[i] = (float) random.nextGaussian();
-        }
-        return x;
-    }
-
     /** {@code x} followed by silence, long enough to hold the whole convolution after the latency. */
     private static float[] padded(float[] x, int irLength) {
         float[] input = new float[x.length + irLength - 1 + P];
         System.arraycopy(x, 0, input, 0, x.length);
         return input;
-    }
-
-    /** Direct-form linear convolution in double precision: the reference. */
-    private static double[] direct(float[] x, float[] h) {
-        double[] y = new double[x.length + h.length - 1];
-        for (int i = 0; i < x.length; i++) {
-            for (int k = 0; k < h.length; k++) {
-                y[i + k] += (double) x[i] * h[k];
-            }
-        }
-        return y;
-    }
-
-    /** Largest deviation of {@code output} read {@code delay} samples late from {@code reference}, over its peak. */
-    private static double relativeError(double[] output, int delay, double[] reference, int from, int to) {
-        double peak = 0;
-        double worst = 0;
-        for (int n = from; n < to; n++) {
-            peak = Math.max(peak, Math.abs(reference[n]));
-            worst = Math.max(worst, Math.abs(output[n + delay] - reference[n]));
-        }
-        return worst / peak;
     }
 
     private static double[] convolveUnrounded(PartitionedConvolver convolver, float[] input, int blockSize) {
@@ -79,8 +50,8 @@ class PartitionedConvolverTest {
     @ParameterizedTest
     @ValueSource(ints = {1, P - 1, P, P + 1, 10 * P})
     void equalsDirectConvolutionDelayedByOnePartition(int irLength) {
-        float[] x = noise(SIGNAL, irLength);
-        float[] h = noise(irLength, -irLength);
+        float[] x = gaussianNoise(SIGNAL, irLength);
+        float[] h = gaussianNoise(irLength, -irLength);
         PartitionedFilter filter = PartitionedFilter.of(h, P);
         assertEquals(Math.max(1, (irLength + P - 1) / P), filter.partitions());
         PartitionedConvolver convolver = new PartitionedConvolver(filter);
@@ -90,15 +61,15 @@ class PartitionedConvolverTest {
         for (int n = 0; n < P; n++) {
             assertEquals(0.0, y[n], "before the latency, sample " + n);
         }
-        double[] reference = direct(x, h);
-        double error = relativeError(y, P, reference, 0, reference.length);
+        double[] reference = ReferenceConvolution.direct(x, h);
+        double error = ReferenceConvolution.relativeError(y, P, reference, 0, reference.length);
         assertTrue(error < 1e-12, "IR of " + irLength + ": relative error " + error);
     }
 
     @Test
     void inPlaceFloatOutputIsTheUnroundedOutputRoundedAndDoesNotDependOnBlockSizes() {
-        float[] h = noise(3 * P + 5, 1);
-        float[] input = padded(noise(SIGNAL, 2), h.length);
+        float[] h = gaussianNoise(3 * P + 5, 1);
+        float[] input = padded(gaussianNoise(SIGNAL, 2), h.length);
         double[] unrounded = convolveUnrounded(new PartitionedConvolver(PartitionedFilter.of(h, P)), input, input.length);
         float[] expected = new float[input.length];
         for (int i = 0; i < expected.length; i++) {
@@ -107,15 +78,15 @@ class PartitionedConvolverTest {
         int[][] blockings = {{1}, {P}, {P - 1}, {P + 1}, {input.length}, {3, 200, 1, 64, 17, 0, 129}};
         for (int[] blocks : blockings) {
             float[] actual = convolveInPlace(new PartitionedConvolver(PartitionedFilter.of(h, P)), input, blocks);
-            assertArrayEquals(expected, actual, "blocks " + java.util.Arrays.toString(blocks));
+            assertArrayEquals(expected, actual, "blocks " + Arrays.toString(blocks));
         }
     }
 
     @Test
     void aSwappedFilterTakesOverAtTheNextPartitionBoundary() {
-        float[] x = noise(SIGNAL, 3);
-        float[] before = noise(2 * P, 4);
-        float[] after = noise(2 * P - 10, 5); // shorter taps, same partition count
+        float[] x = gaussianNoise(SIGNAL, 3);
+        float[] before = gaussianNoise(2 * P, 4);
+        float[] after = gaussianNoise(2 * P - 10, 5); // shorter taps, same partition count
         PartitionedConvolver convolver = new PartitionedConvolver(PartitionedFilter.of(before, P));
         PartitionedFilter next = PartitionedFilter.of(after, P);
         float[] input = padded(x, before.length);
@@ -126,8 +97,8 @@ class PartitionedConvolverTest {
         convolver.process(input, swapAt, y, swapAt, input.length - swapAt);
 
         int boundary = 11 * P; // the first output computed after the swap, in output time
-        double errorBefore = relativeError(y, P, direct(x, before), 0, boundary - P);
-        double errorAfter = relativeError(y, P, direct(x, after), boundary - P, x.length + after.length - 1);
+        double errorBefore = ReferenceConvolution.relativeError(y, P, ReferenceConvolution.direct(x, before), 0, boundary - P);
+        double errorAfter = ReferenceConvolution.relativeError(y, P, ReferenceConvolution.direct(x, after), boundary - P, x.length + after.length - 1);
         assertTrue(errorBefore < 1e-12, "old filter before the boundary: " + errorBefore);
         assertTrue(errorAfter < 1e-12, "new filter from the boundary: " + errorAfter);
     }
@@ -143,10 +114,10 @@ class PartitionedConvolverTest {
 
     @Test
     void resetForgetsThePastAndKeepsTheFilter() {
-        float[] h = noise(P + 3, 6);
-        float[] input = padded(noise(500, 7), h.length);
+        float[] h = gaussianNoise(P + 3, 6);
+        float[] input = padded(gaussianNoise(500, 7), h.length);
         PartitionedConvolver used = new PartitionedConvolver(PartitionedFilter.of(h, P));
-        convolveUnrounded(used, noise(777, 8), 100);
+        convolveUnrounded(used, gaussianNoise(777, 8), 100);
         used.reset();
         double[] fresh = convolveUnrounded(new PartitionedConvolver(PartitionedFilter.of(h, P)), input, 100);
         assertArrayEquals(fresh, convolveUnrounded(used, input, 100));
@@ -154,8 +125,8 @@ class PartitionedConvolverTest {
 
     @Test
     void nanAndInfinityEnterAsSilence() {
-        float[] h = noise(2 * P, 9);
-        float[] clean = noise(SIGNAL, 10);
+        float[] h = gaussianNoise(2 * P, 9);
+        float[] clean = gaussianNoise(SIGNAL, 10);
         clean[300] = 0;
         clean[900] = 0;
         float[] dirty = clean.clone();
@@ -169,10 +140,10 @@ class PartitionedConvolverTest {
 
     @Test
     void processingAndSwappingAllocateNothing() {
-        PartitionedFilter first = PartitionedFilter.of(noise(5 * P, 11), P);
-        PartitionedFilter second = PartitionedFilter.of(noise(5 * P, 12), P);
+        PartitionedFilter first = PartitionedFilter.of(gaussianNoise(5 * P, 11), P);
+        PartitionedFilter second = PartitionedFilter.of(gaussianNoise(5 * P, 12), P);
         PartitionedConvolver convolver = new PartitionedConvolver(first);
-        float[] samples = noise(4096, 13);
+        float[] samples = gaussianNoise(4096, 13);
         double[] output = new double[samples.length];
         Runnable work = () -> {
             for (int i = 0; i < 8; i++) {

@@ -230,8 +230,9 @@ java_version=$(java -version 2>&1 | head -1)
     echo "  Differences: sox has no limiter; its stand-in is a second \`compand\` with instant attack and an infinite"
     echo "  ratio above -1 dBFS and no delay (sample peak, no oversampling, no look-ahead: sox refuses a second delayed compand"
     echo "  on stereo), and sox dithers its 16-bit output."
-    echo "  ffmpeg's \`alimiter\` is a sample-peak limiter too (mixai's limiter detects 4x-oversampled true peaks,"
-    echo "  more work per sample), its \`acompressor\` has no look-ahead, and it does not dither. mixai dithers (TPDF)."
+    echo "  ffmpeg's \`alimiter\` is a sample-peak limiter too (mixai's limiter estimates true peaks at 8x, then 16x oversampling"
+    echo "  with a near-Nyquist guard, in two stages: far more work per sample), its \`acompressor\` has no look-ahead, and it"
+    echo "  does not dither. mixai dithers (TPDF)."
     echo "- Mastering: mixai $master_note; ffmpeg two-pass \`loudnorm\` (pass 1 \`loudnorm=I=-14:TP=-1:LRA=11:print_format=json\`,"
     echo "  pass 2 with the measured values and \`linear=true\`, \`-ar 44100\` because loudnorm works at 192 kHz), both passes timed as one job."
     echo

@@ -1,58 +1,60 @@
 package io.mixai.dsp.dynamics;
 
+import java.util.Arrays;
+
 /**
  * The minimum of the last {@code window} values pushed, in O(1) amortised time and no
- * allocation (a monotonic queue: Lemire, "Streaming maximum-minimum filter using no more than
- * three comparisons per element", 2006). Before {@code window} values have been pushed, the
- * minimum is over those pushed so far.
+ * allocation, by the van Herk / Gil-Werman scheme (M. van Herk, "A fast algorithm for local
+ * minimum and maximum filters on rectangular and octagonal kernels", Pattern Recognition
+ * Letters 13, 1992; J. Gil and M. Werman, IEEE PAMI 15, 1993): the stream is cut into blocks of
+ * {@code window} values; the window ending at the newest value spans the tail of the previous
+ * block, whose suffix minima are computed once when that block completes, and the head of the
+ * current block, whose running minimum is kept. About three comparisons per value and, unlike a
+ * monotonic queue, no data-dependent branches (which made the queue the limiter's hot spot).
+ * Before {@code window} values have been pushed, the minimum is over those pushed so far.
  */
 final class SlidingMinimum {
 
     private final int window;
-    /** Ring capacity minus one; the capacity is a power of two, so wrapping is a mask, not a division. */
-    private final int mask;
-    private final double[] values;
-    private final long[] times;
-    private int head;
-    private int size;
-    private long now;
+    /** The current block's values, for its suffix minima once it is complete. */
+    private final double[] block;
+    /** suffix[i]: the minimum of the previous block's values i .. window-1 (+inf before the first block). */
+    private final double[] suffix;
+    private int position;
+    private double prefix;
 
     SlidingMinimum(int window) {
         if (window < 1) {
             throw new IllegalArgumentException("window must be at least 1, got " + window);
         }
         this.window = window;
-        int capacity = Integer.highestOneBit(window) == window ? window : Integer.highestOneBit(window) << 1;
-        this.mask = capacity - 1;
-        this.values = new double[capacity];
-        this.times = new long[capacity];
+        this.block = new double[window];
+        this.suffix = new double[window + 1];
+        reset();
     }
 
     void reset() {
-        head = 0;
-        size = 0;
-        now = 0;
+        Arrays.fill(suffix, Double.POSITIVE_INFINITY);
+        position = 0;
+        prefix = Double.POSITIVE_INFINITY;
     }
 
     double push(double value) {
-        // drop the entry that leaves the window
-        if (size > 0 && times[head] <= now - window) {
-            head = (head + 1) & mask;
-            size--;
-        }
-        // drop larger-or-equal entries from the back: they can never be the minimum again
-        while (size > 0) {
-            int back = (head + size - 1) & mask;
-            if (values[back] < value) {
-                break;
+        block[position] = value;
+        prefix = Math.min(prefix, value);
+        // the window: the previous block's values after this position, and this block up to here
+        double minimum = Math.min(suffix[position + 1], prefix);
+        position++;
+        if (position == window) {
+            double m = Double.POSITIVE_INFINITY;
+            for (int i = window - 1; i >= 0; i--) {
+                m = Math.min(m, block[i]);
+                suffix[i] = m;
             }
-            size--;
+            // suffix[window] stays +inf: a full window lies in the current block alone
+            position = 0;
+            prefix = Double.POSITIVE_INFINITY;
         }
-        int slot = (head + size) & mask;
-        values[slot] = value;
-        times[slot] = now;
-        size++;
-        now++;
-        return values[head];
+        return minimum;
     }
 }

@@ -17,6 +17,7 @@ module io.mixai.dsp {
     provides io.mixai.spi.EffectProvider with
             io.mixai.dsp.dynamics.CompressorProvider,
             io.mixai.dsp.filter.ParametricEqProvider,
+            io.mixai.dsp.spatial.MultibandWidthProvider,
             io.mixai.dsp.spatial.PanProvider,
             io.mixai.dsp.spatial.WidthProvider,
             io.mixai.dsp.utility.DcBlockerProvider,

@@ -10,14 +10,21 @@ module io.mixai.dsp {
     exports io.mixai.dsp.effect;
     exports io.mixai.dsp.features;
     exports io.mixai.dsp.filter;
+    exports io.mixai.dsp.reverb;
     exports io.mixai.dsp.spatial;
     exports io.mixai.dsp.spectral;
     exports io.mixai.dsp.utility;
 
     provides io.mixai.spi.EffectProvider with
             io.mixai.dsp.dynamics.CompressorProvider,
+            io.mixai.dsp.dynamics.TruePeakLimiterProvider,
             io.mixai.dsp.filter.ParametricEqProvider,
+<<<<<<< HEAD
             io.mixai.dsp.spatial.MultibandWidthProvider,
+=======
+            io.mixai.dsp.reverb.ConvolutionReverbProvider,
+            io.mixai.dsp.reverb.ReverbProvider,
+>>>>>>> main
             io.mixai.dsp.spatial.PanProvider,
             io.mixai.dsp.spatial.WidthProvider,
             io.mixai.dsp.utility.DcBlockerProvider,

@@ -3,6 +3,8 @@ package io.mixai.param;
 /** The unit a parameter is expressed in; a parameter's id ends with the same suffix. */
 public enum ParameterUnit {
     DECIBELS("dB", "_db"),
+    /** A filter slope. */
+    DECIBELS_PER_OCTAVE("dB/oct", "_db_oct"),
     DECIBELS_FULL_SCALE("dBFS", "_dbfs"),
     DECIBELS_TRUE_PEAK("dBTP", "_dbtp"),
     LUFS("LUFS", "_lufs"),

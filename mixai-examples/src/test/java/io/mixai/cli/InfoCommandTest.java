@@ -1,14 +1,15 @@
 package io.mixai.cli;
 
-import static io.mixai.cli.WavBytes.FLOAT;
-import static io.mixai.cli.WavBytes.PCM;
-import static io.mixai.cli.WavBytes.fmt;
-import static io.mixai.cli.WavBytes.fmtEx;
-import static io.mixai.cli.WavBytes.fmtExtensible;
+import static io.mixai.audio.wav.RiffBytes.FLOAT;
+import static io.mixai.audio.wav.RiffBytes.PCM;
+import static io.mixai.audio.wav.RiffBytes.fmt;
+import static io.mixai.audio.wav.RiffBytes.fmtEx;
+import static io.mixai.audio.wav.RiffBytes.fmtExtensible;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mixai.audio.wav.RiffBytes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,36 +51,36 @@ class InfoCommandTest {
 
     static Stream<Valid> validFiles() {
         return Stream.of(
-                new Valid("pcm u8", WavBytes.wave().chunk("fmt ", fmt(PCM, 1, 8000, 8))
-                        .chunk("data", WavBytes.u8(128, 192, 100)).bytes(), "PCM_U8", 8000, 1, 3, 0.5),
-                new Valid("pcm 16 stereo", WavBytes.wave().chunk("fmt ", fmt(PCM, 2, 44100, 16))
-                        .chunk("data", WavBytes.s16(0, 100, -16384, 5)).bytes(), "PCM_16", 44100, 2, 2, 0.5),
-                new Valid("pcm 16, fmt 18", WavBytes.wave().chunk("fmt ", fmtEx(PCM, 1, 22050, 16))
-                        .chunk("data", WavBytes.s16(-32768)).bytes(), "PCM_16", 22050, 1, 1, 1.0),
-                new Valid("pcm 24", WavBytes.wave().chunk("fmt ", fmt(PCM, 1, 48000, 24))
-                        .chunk("data", WavBytes.s24(1 << 21, -(1 << 20), 0, 7)).bytes(), "PCM_24", 48000, 1, 4, 0.25),
-                new Valid("pcm 32", WavBytes.wave().chunk("fmt ", fmt(PCM, 2, 96000, 32))
-                        .chunk("data", WavBytes.s32(1 << 29, -(1 << 27))).bytes(), "PCM_32", 96000, 2, 1, 0.25),
-                new Valid("float 32 with fact", WavBytes.wave().chunk("fmt ", fmtEx(FLOAT, 2, 44100, 32))
-                        .chunk("fact", WavBytes.le32(2)).chunk("data", WavBytes.f32(0.1f, -2f, 0.3f, 0.4f)).bytes(),
+                new Valid("pcm u8", RiffBytes.wave().chunk("fmt ", fmt(PCM, 1, 8000, 8))
+                        .chunk("data", RiffBytes.u8(128, 192, 100)).bytes(), "PCM_U8", 8000, 1, 3, 0.5),
+                new Valid("pcm 16 stereo", RiffBytes.wave().chunk("fmt ", fmt(PCM, 2, 44100, 16))
+                        .chunk("data", RiffBytes.s16(0, 100, -16384, 5)).bytes(), "PCM_16", 44100, 2, 2, 0.5),
+                new Valid("pcm 16, fmt 18", RiffBytes.wave().chunk("fmt ", fmtEx(PCM, 1, 22050, 16))
+                        .chunk("data", RiffBytes.s16(-32768)).bytes(), "PCM_16", 22050, 1, 1, 1.0),
+                new Valid("pcm 24", RiffBytes.wave().chunk("fmt ", fmt(PCM, 1, 48000, 24))
+                        .chunk("data", RiffBytes.s24(1 << 21, -(1 << 20), 0, 7)).bytes(), "PCM_24", 48000, 1, 4, 0.25),
+                new Valid("pcm 32", RiffBytes.wave().chunk("fmt ", fmt(PCM, 2, 96000, 32))
+                        .chunk("data", RiffBytes.s32(1 << 29, -(1 << 27))).bytes(), "PCM_32", 96000, 2, 1, 0.25),
+                new Valid("float 32 with fact", RiffBytes.wave().chunk("fmt ", fmtEx(FLOAT, 2, 44100, 32))
+                        .chunk("fact", RiffBytes.le32(2)).chunk("data", RiffBytes.f32(0.1f, -2f, 0.3f, 0.4f)).bytes(),
                         "FLOAT_32", 44100, 2, 2, 2.0),
-                new Valid("float 64", WavBytes.wave().chunk("fmt ", fmtEx(FLOAT, 1, 48000, 64))
-                        .chunk("fact", WavBytes.le32(3)).chunk("data", WavBytes.f64(0.125, -0.0625, 0)).bytes(),
+                new Valid("float 64", RiffBytes.wave().chunk("fmt ", fmtEx(FLOAT, 1, 48000, 64))
+                        .chunk("fact", RiffBytes.le32(3)).chunk("data", RiffBytes.f64(0.125, -0.0625, 0)).bytes(),
                         "FLOAT_64", 48000, 1, 3, 0.125),
-                new Valid("extensible pcm 24, 20 valid bits", WavBytes.wave()
+                new Valid("extensible pcm 24, 20 valid bits", RiffBytes.wave()
                         .chunk("fmt ", fmtExtensible(2, 48000, 24, 20, 0x3, PCM))
-                        .chunk("data", WavBytes.s24(1 << 22, 16, 32, 64)).bytes(), "PCM_24", 48000, 2, 2, 0.5),
-                new Valid("extensible float, 6 channels", WavBytes.wave()
-                        .chunk("fmt ", fmtExtensible(6, 48000, 32, 32, 0x3F, FLOAT)).chunk("fact", WavBytes.le32(1))
-                        .chunk("data", WavBytes.f32(0.1f, 0.2f, 0.3f, 0.4f, 0.5f, -0.6f)).bytes(),
+                        .chunk("data", RiffBytes.s24(1 << 22, 16, 32, 64)).bytes(), "PCM_24", 48000, 2, 2, 0.5),
+                new Valid("extensible float, 6 channels", RiffBytes.wave()
+                        .chunk("fmt ", fmtExtensible(6, 48000, 32, 32, 0x3F, FLOAT)).chunk("fact", RiffBytes.le32(1))
+                        .chunk("data", RiffBytes.f32(0.1f, 0.2f, 0.3f, 0.4f, 0.5f, -0.6f)).bytes(),
                         "FLOAT_32", 48000, 6, 1, 0.6f),
-                new Valid("odd unknown chunks", WavBytes.wave().chunk("JUNK", new byte[3])
+                new Valid("odd unknown chunks", RiffBytes.wave().chunk("JUNK", new byte[3])
                         .chunk("fmt ", fmt(PCM, 1, 8000, 16)).chunk("LIST", new byte[5])
-                        .chunk("data", WavBytes.s16(8192, 1)).chunk("id3 ", new byte[1]).bytes(),
+                        .chunk("data", RiffBytes.s16(8192, 1)).chunk("id3 ", new byte[1]).bytes(),
                         "PCM_16", 8000, 1, 2, 0.25),
-                new Valid("RF64", WavBytes.riff("RF64").chunk("ds64", java.nio.ByteBuffer.allocate(28)
-                                .put(WavBytes.le64(0)).put(WavBytes.le64(4)).put(WavBytes.le64(2)).array())
-                        .chunk("fmt ", fmt(PCM, 1, 48000, 16)).chunk("data", 0xFFFFFFFFL, WavBytes.s16(-8192, 0))
+                new Valid("RF64", RiffBytes.riff("RF64", "WAVE").chunk("ds64", java.nio.ByteBuffer.allocate(28)
+                                .put(RiffBytes.le64(0)).put(RiffBytes.le64(4)).put(RiffBytes.le64(2)).array())
+                        .chunk("fmt ", fmt(PCM, 1, 48000, 16)).chunk("data", 0xFFFFFFFFL, RiffBytes.s16(-8192, 0))
                         .bytes(), "PCM_16", 48000, 1, 2, 0.25));
     }
 
@@ -103,14 +104,14 @@ class InfoCommandTest {
 
     /** Bad files; the message must name the file and contain the fragment. */
     static Stream<String[]> invalidFiles() {
-        byte[] data = WavBytes.s16(1, 2);
+        byte[] data = RiffBytes.s16(1, 2);
         return Stream.of(
                 new String[] {"empty", "", "empty file"},
-                new String[] {"not riff", new String(WavBytes.riff("OggS").chunk("fmt ", fmt(PCM, 1, 8000, 16)).bytes(),
+                new String[] {"not riff", new String(RiffBytes.riff("OggS", "WAVE").chunk("fmt ", fmt(PCM, 1, 8000, 16)).bytes(),
                         java.nio.charset.StandardCharsets.ISO_8859_1), "not a RIFF file"},
-                new String[] {"no data", latin1(WavBytes.wave().chunk("fmt ", fmt(PCM, 1, 8000, 16)).bytes()),
+                new String[] {"no data", latin1(RiffBytes.wave().chunk("fmt ", fmt(PCM, 1, 8000, 16)).bytes()),
                         "missing data chunk"},
-                new String[] {"no fmt", latin1(WavBytes.wave().chunk("data", data).bytes()), "missing fmt chunk"},
+                new String[] {"no fmt", latin1(RiffBytes.wave().chunk("data", data).bytes()), "missing fmt chunk"},
                 new String[] {"zero channels", latin1(file(fmt(PCM, 0, 8000, 16000, 2, 16), data)), "zero channels"},
                 new String[] {"zero rate", latin1(file(fmt(PCM, 1, 0, 0, 2, 16), data)), "zero sample rate"},
                 new String[] {"odd bits", latin1(file(fmt(PCM, 1, 8000, 16000, 2, 12), data)), "odd bit depth 12"},
@@ -122,7 +123,7 @@ class InfoCommandTest {
     }
 
     private static byte[] file(byte[] fmtBody, byte[] data) {
-        return WavBytes.wave().chunk("fmt ", fmtBody).chunk("data", data).bytes();
+        return RiffBytes.wave().chunk("fmt ", fmtBody).chunk("data", data).bytes();
     }
 
     private static String latin1(byte[] b) {
@@ -153,11 +154,11 @@ class InfoCommandTest {
 
     @Test
     void severalFilesGiveAnArrayOfTheGoodOnesAndExitThreeIfAnyIsBad() throws IOException {
-        Path a = Files.write(dir.resolve("a.wav"), WavBytes.wave().chunk("fmt ", fmt(PCM, 1, 8000, 16))
-                .chunk("data", WavBytes.s16(0, 0, 0)).bytes());
+        Path a = Files.write(dir.resolve("a.wav"), RiffBytes.wave().chunk("fmt ", fmt(PCM, 1, 8000, 16))
+                .chunk("data", RiffBytes.s16(0, 0, 0)).bytes());
         Path bad = Files.write(dir.resolve("bad.wav"), new byte[] {1, 2, 3});
-        Path b = Files.write(dir.resolve("b.wav"), WavBytes.wave().chunk("fmt ", fmt(PCM, 2, 16000, 16))
-                .chunk("data", WavBytes.s16(16384, 0)).bytes());
+        Path b = Files.write(dir.resolve("b.wav"), RiffBytes.wave().chunk("fmt ", fmt(PCM, 2, 16000, 16))
+                .chunk("data", RiffBytes.s16(16384, 0)).bytes());
 
         Run good = mixai("info", "--json", a.toString(), b.toString());
         assertEquals(0, good.code());
@@ -179,10 +180,10 @@ class InfoCommandTest {
 
     @Test
     void textOutputIsOneLinePerFile() throws IOException {
-        Path a = Files.write(dir.resolve("a.wav"), WavBytes.wave().chunk("fmt ", fmt(PCM, 2, 44100, 16))
-                .chunk("data", WavBytes.s16(16384, -8192, 0, 0)).bytes());
-        Path silent = Files.write(dir.resolve("s.wav"), WavBytes.wave().chunk("fmt ", fmtEx(FLOAT, 1, 48000, 32))
-                .chunk("data", WavBytes.f32(0f, 0f)).bytes());
+        Path a = Files.write(dir.resolve("a.wav"), RiffBytes.wave().chunk("fmt ", fmt(PCM, 2, 44100, 16))
+                .chunk("data", RiffBytes.s16(16384, -8192, 0, 0)).bytes());
+        Path silent = Files.write(dir.resolve("s.wav"), RiffBytes.wave().chunk("fmt ", fmtEx(FLOAT, 1, 48000, 32))
+                .chunk("data", RiffBytes.f32(0f, 0f)).bytes());
         Run run = mixai("info", a.toString(), silent.toString());
         assertEquals(0, run.code(), run.err());
         String[] lines = run.out().split("\\R");

@@ -10,11 +10,11 @@ import java.util.Arrays;
  * Builds RIFF/WAVE byte sequences by hand for tests, independently of the code under test:
  * every field is spelled out, so a test can also build wrong headers.
  */
-final class RiffBytes {
+public final class RiffBytes {
 
-    static final int PCM = 1;
-    static final int FLOAT = 3;
-    static final int EXTENSIBLE = 0xFFFE;
+    public static final int PCM = 1;
+    public static final int FLOAT = 3;
+    public static final int EXTENSIBLE = 0xFFFE;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private Long riffSizeOverride;
@@ -26,21 +26,21 @@ final class RiffBytes {
     }
 
     /** Starts a "RIFF....WAVE" file. */
-    static RiffBytes wave() {
+    public static RiffBytes wave() {
         return new RiffBytes("RIFF", "WAVE");
     }
 
-    static RiffBytes riff(String riffId, String formType) {
+    public static RiffBytes riff(String riffId, String formType) {
         return new RiffBytes(riffId, formType);
     }
 
     /** A chunk whose size field is its body length; odd bodies get the RIFF pad byte. */
-    RiffBytes chunk(String id, byte[] body) {
+    public RiffBytes chunk(String id, byte[] body) {
         return chunk(id, body.length, body);
     }
 
     /** A chunk with an arbitrary size field (for lying headers). Pads odd bodies. */
-    RiffBytes chunk(String id, long declaredSize, byte[] body) {
+    public RiffBytes chunk(String id, long declaredSize, byte[] body) {
         out.writeBytes(ascii(id));
         out.writeBytes(le().putInt((int) declaredSize).array());
         out.writeBytes(body);
@@ -51,17 +51,17 @@ final class RiffBytes {
     }
 
     /** Raw bytes appended as they are. */
-    RiffBytes raw(byte[] bytes) {
+    public RiffBytes raw(byte[] bytes) {
         out.writeBytes(bytes);
         return this;
     }
 
-    RiffBytes riffSize(long size) {
+    public RiffBytes riffSize(long size) {
         riffSizeOverride = size;
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         byte[] b = out.toByteArray();
         long size = riffSizeOverride != null ? riffSizeOverride : b.length - 8;
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(4, (int) size);
@@ -69,24 +69,24 @@ final class RiffBytes {
     }
 
     /** A 16-byte fmt body with consistent byte rate and block align. */
-    static byte[] fmt(int tag, int channels, int rate, int bits) {
+    public static byte[] fmt(int tag, int channels, int rate, int bits) {
         int align = channels * bits / 8;
         return fmt(tag, channels, rate, (long) rate * align, align, bits);
     }
 
     /** A 16-byte fmt body with every field given. */
-    static byte[] fmt(int tag, int channels, long rate, long byteRate, int align, int bits) {
+    public static byte[] fmt(int tag, int channels, long rate, long byteRate, int align, int bits) {
         return le(16).putShort((short) tag).putShort((short) channels).putInt((int) rate).putInt((int) byteRate)
                 .putShort((short) align).putShort((short) bits).array();
     }
 
     /** An 18-byte WAVEFORMATEX fmt body (cbSize 0). */
-    static byte[] fmtEx(int tag, int channels, int rate, int bits) {
+    public static byte[] fmtEx(int tag, int channels, int rate, int bits) {
         return concat(fmt(tag, channels, rate, bits), new byte[2]);
     }
 
     /** A 40-byte WAVE_FORMAT_EXTENSIBLE fmt body whose subformat GUID derives from {@code subTag}. */
-    static byte[] fmtExtensible(int channels, int rate, int bits, int validBits, long mask, int subTag) {
+    public static byte[] fmtExtensible(int channels, int rate, int bits, int validBits, long mask, int subTag) {
         byte[] guidTail = {0x00, 0x00, 0x00, 0x00, 0x10, 0x00, (byte) 0x80, 0x00, 0x00, (byte) 0xAA, 0x00, 0x38,
             (byte) 0x9B, 0x71};
         ByteBuffer b = le(24).putShort((short) 22).putShort((short) validBits).putInt((int) mask)
@@ -94,7 +94,7 @@ final class RiffBytes {
         return concat(fmt(EXTENSIBLE, channels, rate, bits), b.array());
     }
 
-    static byte[] u8(int... codes) {
+    public static byte[] u8(int... codes) {
         byte[] b = new byte[codes.length];
         for (int i = 0; i < codes.length; i++) {
             b[i] = (byte) codes[i];
@@ -102,7 +102,7 @@ final class RiffBytes {
         return b;
     }
 
-    static byte[] s16(int... codes) {
+    public static byte[] s16(int... codes) {
         ByteBuffer b = le(2 * codes.length);
         for (int c : codes) {
             b.putShort((short) c);
@@ -110,7 +110,7 @@ final class RiffBytes {
         return b.array();
     }
 
-    static byte[] s24(int... codes) {
+    public static byte[] s24(int... codes) {
         byte[] b = new byte[3 * codes.length];
         for (int i = 0; i < codes.length; i++) {
             b[3 * i] = (byte) codes[i];
@@ -120,7 +120,7 @@ final class RiffBytes {
         return b;
     }
 
-    static byte[] s32(int... codes) {
+    public static byte[] s32(int... codes) {
         ByteBuffer b = le(4 * codes.length);
         for (int c : codes) {
             b.putInt(c);
@@ -128,7 +128,7 @@ final class RiffBytes {
         return b.array();
     }
 
-    static byte[] f32(float... values) {
+    public static byte[] f32(float... values) {
         ByteBuffer b = le(4 * values.length);
         for (float v : values) {
             b.putFloat(v);
@@ -136,7 +136,7 @@ final class RiffBytes {
         return b.array();
     }
 
-    static byte[] f64(double... values) {
+    public static byte[] f64(double... values) {
         ByteBuffer b = le(8 * values.length);
         for (double v : values) {
             b.putDouble(v);
@@ -144,11 +144,15 @@ final class RiffBytes {
         return b.array();
     }
 
-    static byte[] le32(long value) {
+    public static byte[] le32(long value) {
         return le(4).putInt((int) value).array();
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] le64(long value) {
+        return le(8).putLong(value).array();
+    }
+
+    public static byte[] concat(byte[]... parts) {
         int n = 0;
         for (byte[] p : parts) {
             n += p.length;
@@ -166,7 +170,7 @@ final class RiffBytes {
      * The body of the first chunk {@code id} in a RIFF file, found by walking the chunks
      * (independently of the reader under test); null if absent.
      */
-    static byte[] chunkBody(byte[] file, String id) {
+    public static byte[] chunkBody(byte[] file, String id) {
         ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         int pos = 12;
         while (pos + 8 <= file.length) {
@@ -181,7 +185,7 @@ final class RiffBytes {
     }
 
     /** The chunk ids of a RIFF file in order. */
-    static java.util.List<String> chunkIds(byte[] file) {
+    public static java.util.List<String> chunkIds(byte[] file) {
         ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         java.util.List<String> ids = new java.util.ArrayList<>();
         int pos = 12;

@@ -46,7 +46,7 @@ public final class ParametricEqProvider implements EffectProvider {
                     .scale(ParameterScale.LOGARITHMIC).defaultValue(0.707)
                     .description("band " + b + " Q (shelves and peaks, RBJ cookbook definition)").build());
             // dB per octave has no ParameterUnit of its own; the id carries the unit.
-            list.add(ParameterDescriptor.builder(p + "slope_db_oct", ParameterUnit.NONE).range(12, 48).step(12)
+            list.add(ParameterDescriptor.builder(p + "slope_db_oct", ParameterUnit.DECIBELS_PER_OCTAVE).range(12, 48).step(12)
                     .defaultValue(12).description("band " + b + " cut slope in dB/octave (Butterworth order 2..8)")
                     .build());
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixai.dsp.testing.ThreadAllocationMeter;
 import io.mixai.audio.AudioBlock;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -105,11 +106,12 @@ class CrestFactorMeterTest {
         for (int i = 0; i < 2000; i++) {
             run.run();
         }
-        long before = SpectraTestAllocation.allocatedBytes();
+        ThreadAllocationMeter allocation = new ThreadAllocationMeter();
+        long before = allocation.allocatedBytes();
         for (int i = 0; i < 200; i++) {
             run.run();
         }
-        long allocated = SpectraTestAllocation.allocatedBytes() - before;
+        long allocated = allocation.allocatedBytes() - before;
         assertTrue(allocated < 1024, "process allocated " + allocated + " bytes");
     }
 

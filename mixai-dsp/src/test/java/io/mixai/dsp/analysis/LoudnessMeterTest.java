@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixai.audio.AudioBlock;
+import io.mixai.dsp.testing.ThreadAllocationMeter;
 import io.mixai.audio.AudioBuffer;
 import io.mixai.param.InvalidParameterException;
 import java.util.ArrayList;
@@ -206,20 +207,13 @@ class LoudnessMeterTest {
         LoudnessMeter m = new LoudnessMeter(FS, 3);
         AudioBlock block = new AudioBlock(x, 0, 0);
         m.process(block.moveTo(0, 1500));
-        long overhead = -allocatedBytes() + allocatedBytes();
-        long before = allocatedBytes();
+        ThreadAllocationMeter meter = new ThreadAllocationMeter();
+        long before = meter.allocatedBytes();
         for (int at = 1500; at + 1500 <= x[0].length; at += 1500) {
             m.process(block.moveTo(at, 1500));
         }
-        long allocated = allocatedBytes() - before - overhead;
-        assertTrue(allocated < 1024, allocated + " bytes allocated while processing 10 s");
-    }
-
-    private static long allocatedBytes() throws ReflectiveOperationException {
-        Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-        java.lang.reflect.Method counter = Class.forName("com.sun.management.ThreadMXBean")
-                .getMethod("getThreadAllocatedBytes", long.class);
-        return (long) counter.invoke(threads, Thread.currentThread().getId());
+        long allocated = meter.allocatedBytes() - before;
+        assertEquals(0, allocated, allocated + " bytes allocated while processing 10 s");
     }
 
     /** Channels are filtered in pairs and the odd one alone: both paths give the same bits. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mixai.dsp.testing.ThreadAllocationMeter;
 import io.mixai.audio.AudioBlock;
 import org.junit.jupiter.api.Test;
 
@@ -99,11 +100,12 @@ class SpectrumAnalyzerStreamingTest {
         for (int i = 0; i < 20; i++) {
             run.run(); // warm-up: let the JIT compile the hot path
         }
-        long before = SpectraTestAllocation.allocatedBytes();
+        ThreadAllocationMeter allocation = new ThreadAllocationMeter();
+        long before = allocation.allocatedBytes();
         for (int i = 0; i < 10; i++) {
             run.run();
         }
-        long allocated = SpectraTestAllocation.allocatedBytes() - before;
+        long allocated = allocation.allocatedBytes() - before;
         // 10 x 43 blocks, about 50 frames of two 32768-point FFTs: not one byte per call.
         assertTrue(allocated < 1024, "process allocated " + allocated + " bytes");
     }

@@ -1,0 +1,265 @@
+package io.mixai.dsp.reverb;
+
+import io.mixai.audio.AudioBlock;
+import io.mixai.audio.AudioBuffer;
+import io.mixai.param.ParameterSet;
+import io.mixai.process.ProcessSpec;
+import io.mixai.spi.Effect;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * The {@code convolution_reverb} effect: convolves the input with an impulse response by
+ * uniformly partitioned FFT convolution (partitions of {@value #PARTITION_SIZE} samples), so
+ * impulse responses of several seconds run many times faster than real time.
+ *
+ * <p>The output is the wet signal (pre-delayed, scaled by {@code gain_db}) cross-faded with the
+ * dry signal by {@code mix_percent}. Both paths are delayed by one partition, which is the
+ * reported {@link #latencySamples() latency}; the output does not depend on the host's block
+ * size because audio is gathered into fixed partitions internally.
+ *
+ * <p>Build one with a recorded impulse response through {@link #withImpulseResponse}. Channel
+ * {@code c} of the input is convolved with channel {@code c % n} of an {@code n}-channel
+ * impulse response, which must have the sample rate the effect is prepared for. The
+ * {@link ConvolutionReverbProvider provider}, which has no way to receive audio, uses
+ * {@link #defaultImpulseResponse(int)}.
+ */
+public final class ConvolutionReverb implements Effect {
+
+    /** The effect type id. */
+    public static final String TYPE = "convolution_reverb";
+    /** Samples per partition: the latency and the granularity of the internal processing. */
+    public static final int PARTITION_SIZE = 512;
+    /** Longest accepted impulse response, in seconds (memory stays bounded). */
+    public static final double MAX_IMPULSE_RESPONSE_SECONDS = 60;
+
+    /** Seed and shape of the built-in impulse response; changing them changes every default render. */
+    private static final long DEFAULT_SEED = 0x6D69786169L;
+    private static final double DEFAULT_LENGTH_S = 2.5;
+    private static final double DEFAULT_RT60_S = 1.6;
+    private static final double MAX_PREDELAY_S = 0.25;
+
+    private final float[][] userResponse;
+    private final int userResponseRate;
+
+    private volatile ParameterSet pending;
+    private ParameterSet applied;
+
+    private boolean prepared;
+    private int sampleRate;
+    private int channels;
+    private int responseLength;
+    private UniformPartitionedConvolver[] convolvers;
+    private float[][] wetInput;
+    private double[][] wetOutput;
+    private float[][] dryDelay;
+    private int position;
+    private float[][] predelay;
+    private int predelayMask;
+    private int predelayWrite;
+    private int predelaySamples;
+    private final SmoothedValue dryGain = new SmoothedValue();
+    private final SmoothedValue wetGain = new SmoothedValue();
+
+    private ConvolutionReverb(float[][] userResponse, int userResponseRate, ParameterSet parameters) {
+        this.userResponse = userResponse;
+        this.userResponseRate = userResponseRate;
+        this.pending = Parameters.require(TYPE, parameters);
+    }
+
+    /** A convolution reverb with the given impulse response and default parameters. */
+    public static ConvolutionReverb withImpulseResponse(AudioBuffer impulseResponse) {
+        return withImpulseResponse(impulseResponse, new ConvolutionReverbProvider().defaults());
+    }
+
+    /**
+     * A convolution reverb with the given impulse response (copied, used as recorded: no
+     * normalisation) and parameters.
+     *
+     * @throws IllegalArgumentException if the impulse response is empty, longer than
+     *     {@value #MAX_IMPULSE_RESPONSE_SECONDS} s, or holds NaN or infinite samples
+     */
+    public static ConvolutionReverb withImpulseResponse(AudioBuffer impulseResponse, ParameterSet parameters) {
+        Objects.requireNonNull(impulseResponse, "impulseResponse");
+        if (impulseResponse.frames() == 0) {
+            throw new IllegalArgumentException("impulse response is empty");
+        }
+        if (impulseResponse.durationSeconds() > MAX_IMPULSE_RESPONSE_SECONDS) {
+            throw new IllegalArgumentException("impulse response is " + impulseResponse.durationSeconds()
+                    + " s long; at most " + MAX_IMPULSE_RESPONSE_SECONDS + " s is accepted");
+        }
+        float[][] copy = new float[impulseResponse.channelCount()][];
+        for (int c = 0; c < copy.length; c++) {
+            copy[c] = impulseResponse.channel(c).clone();
+            for (int i = 0; i < copy[c].length; i++) {
+                if (!Float.isFinite(copy[c][i])) {
+                    throw new IllegalArgumentException("impulse response channel " + c + " frame " + i
+                            + " is " + copy[c][i] + "; samples must be finite");
+                }
+            }
+        }
+        return new ConvolutionReverb(copy, impulseResponse.sampleRate(), parameters);
+    }
+
+    /** A convolution reverb with the built-in {@link #defaultImpulseResponse(int) impulse response}. */
+    public static ConvolutionReverb withDefaultImpulseResponse(ParameterSet parameters) {
+        return new ConvolutionReverb(null, 0, parameters);
+    }
+
+    /**
+     * The built-in impulse response: 2.5 s of stereo Gaussian noise (seeded, so identical on
+     * every machine; left and right independent) under an exponential envelope of RT60 1.6 s,
+     * each channel scaled to unit energy so a noise-like input keeps its level. A neutral,
+     * dense hall-like tail with a flat spectrum.
+     */
+    public static AudioBuffer defaultImpulseResponse(int sampleRate) {
+        int frames = (int) Math.round(DEFAULT_LENGTH_S * sampleRate);
+        AudioBuffer ir = AudioBuffer.allocate(2, frames, sampleRate);
+        double decayPerSample = Math.log(1000.0) / (DEFAULT_RT60_S * sampleRate); // -60 dB amplitude at RT60
+        for (int c = 0; c < 2; c++) {
+            Random random = new Random(DEFAULT_SEED + c);
+            float[] samples = ir.channel(c);
+            double energy = 0;
+            double[] raw = new double[frames];
+            for (int i = 0; i < frames; i++) {
+                raw[i] = random.nextGaussian() * Math.exp(-decayPerSample * i);
+                energy += raw[i] * raw[i];
+            }
+            double scale = 1.0 / Math.sqrt(energy);
+            for (int i = 0; i < frames; i++) {
+                samples[i] = (float) (raw[i] * scale);
+            }
+        }
+        return ir;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public ParameterSet parameters() {
+        return pending;
+    }
+
+    @Override
+    public void setParameters(ParameterSet parameters) {
+        this.pending = Parameters.require(TYPE, parameters);
+    }
+
+    @Override
+    public void prepare(ProcessSpec spec) {
+        float[][] response;
+        if (userResponse == null) {
+            AudioBuffer builtIn = defaultImpulseResponse(spec.sampleRate());
+            response = new float[][] {builtIn.channel(0), builtIn.channel(1)};
+        } else {
+            if (userResponseRate != spec.sampleRate()) {
+                throw new IllegalArgumentException("convolution_reverb: the impulse response is at "
+                        + userResponseRate + " Hz but the effect is prepared for " + spec.sampleRate()
+                        + " Hz; resample the impulse response first");
+            }
+            response = userResponse;
+        }
+        channels = spec.channels();
+        PartitionedImpulseResponse[] partitioned = new PartitionedImpulseResponse[response.length];
+        for (int r = 0; r < response.length; r++) {
+            partitioned[r] = new PartitionedImpulseResponse(response[r], PARTITION_SIZE);
+        }
+        responseLength = response[0].length;
+        convolvers = new UniformPartitionedConvolver[channels];
+        for (int c = 0; c < channels; c++) {
+            convolvers[c] = new UniformPartitionedConvolver(partitioned[c % partitioned.length]);
+        }
+        wetInput = new float[channels][PARTITION_SIZE];
+        wetOutput = new double[channels][PARTITION_SIZE];
+        dryDelay = new float[channels][PARTITION_SIZE];
+        int predelayCapacity = Integer.highestOneBit((int) Math.ceil(MAX_PREDELAY_S * spec.sampleRate()) + 2) * 2;
+        predelay = new float[channels][predelayCapacity];
+        predelayMask = predelayCapacity - 1;
+        dryGain.prepare(spec.sampleRate(), 0.01);
+        wetGain.prepare(spec.sampleRate(), 0.01);
+        this.sampleRate = spec.sampleRate();
+        prepared = true;
+        reset();
+    }
+
+    @Override
+    public void reset() {
+        if (!prepared) {
+            return;
+        }
+        for (int c = 0; c < channels; c++) {
+            convolvers[c].reset();
+            Arrays.fill(wetInput[c], 0f);
+            Arrays.fill(wetOutput[c], 0);
+            Arrays.fill(dryDelay[c], 0f);
+            Arrays.fill(predelay[c], 0f);
+        }
+        position = 0;
+        predelayWrite = 0;
+        configure(pending);
+        dryGain.settle();
+        wetGain.settle();
+    }
+
+    private void configure(ParameterSet p) {
+        applied = p;
+        double mix = p.get("mix_percent") / 100.0;
+        dryGain.setTarget(1.0 - mix);
+        wetGain.setTarget(mix * Math.pow(10.0, p.get("gain_db") / 20.0));
+        predelaySamples = (int) Math.round(p.get("predelay_ms") / 1000.0 * sampleRate);
+    }
+
+    @Override
+    public void process(AudioBlock block) {
+        if (!prepared) {
+            throw new IllegalStateException("convolution_reverb: process() before prepare()");
+        }
+        ParameterSet snapshot = pending;
+        if (snapshot != applied) {
+            configure(snapshot);
+        }
+        int frames = block.frames();
+        int offset = block.offset();
+        int blockChannels = Math.min(channels, block.channelCount());
+        for (int n = 0; n < frames; n++) {
+            double dry = dryGain.next();
+            double wet = wetGain.next();
+            int readPredelay = (predelayWrite - predelaySamples) & predelayMask;
+            for (int c = 0; c < blockChannels; c++) {
+                float[] ch = block.channel(c);
+                float x = Samples.finiteOrZero(ch[offset + n]);
+                float[] pre = predelay[c];
+                pre[predelayWrite] = x;
+                wetInput[c][position] = pre[readPredelay];
+                float delayedDry = dryDelay[c][position];
+                dryDelay[c][position] = x;
+                ch[offset + n] = Samples.flushDenormal(dry * delayedDry + wet * wetOutput[c][position]);
+            }
+            predelayWrite = (predelayWrite + 1) & predelayMask;
+            position++;
+            if (position == PARTITION_SIZE) {
+                for (int c = 0; c < blockChannels; c++) {
+                    convolvers[c].processPartition(wetInput[c], wetOutput[c]);
+                }
+                position = 0;
+            }
+        }
+    }
+
+    @Override
+    public int latencySamples() {
+        return PARTITION_SIZE;
+    }
+
+    @Override
+    public int tailSamples() {
+        if (!prepared) {
+            return 0;
+        }
+        return responseLength - 1 + (int) Math.round(pending.get("predelay_ms") / 1000.0 * sampleRate);
+    }
+}

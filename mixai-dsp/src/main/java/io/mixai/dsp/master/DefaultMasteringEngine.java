@@ -176,7 +176,9 @@ public final class DefaultMasteringEngine implements MasteringEngine {
             double eqChange = loudnessChangeOfEq(tonal, before);
             gain = targetLufs - inputLufs - eqChange + (compression != null ? compression.predictedLevelLossDb() : 0);
         }
-        gain = capGain(gain, warnings);
+        // The cap limits the net gain: what the compressor is predicted to take away may be made up on top.
+        double gainCap = MAX_GAIN_DB + (compression != null ? compression.predictedLevelLossDb() : 0);
+        gain = capGain(gain, gainCap, warnings);
 
         List<EffectSpec> fixedHead = new ArrayList<>();
         fixedHead.add(EffectSpec.of("dc_blocker", Map.of("cutoff_hz", DC_BLOCKER_HZ)));
@@ -224,7 +226,7 @@ public final class DefaultMasteringEngine implements MasteringEngine {
                 slope = Planner.clamp((measured - previous.after().integratedLufs()) / (gain - previous.gainDb()), 0.1, 1.5);
             }
             previous = outcome;
-            double next = capGain(gain - error / slope, null);
+            double next = capGain(gain - error / slope, gainCap, null);
             if (Math.abs(next - gain) < 1e-4) {
                 break; // pinned at the gain cap
             }
@@ -283,13 +285,13 @@ public final class DefaultMasteringEngine implements MasteringEngine {
         return p0 > 0 ? 10 * Math.log10(p1 / p0) : 0;
     }
 
-    private static double capGain(double gain, List<String> warnings) {
-        if (gain > MAX_GAIN_DB) {
+    private static double capGain(double gain, double cap, List<String> warnings) {
+        if (gain > cap) {
             if (warnings != null) {
-                warnings.add(String.format(Locale.ROOT, "the target needs %.1f dB of gain; capped at %.0f dB", gain,
-                        MAX_GAIN_DB));
+                warnings.add(String.format(Locale.ROOT, "the target needs %.1f dB of gain; capped at %.1f dB", gain,
+                        cap));
             }
-            return MAX_GAIN_DB;
+            return cap;
         }
         return Math.max(MIN_GAIN_DB, gain);
     }

@@ -36,6 +36,8 @@ final class Planner {
     static final double MAX_SIDE_GAIN = 1.5;
     /** Most crest reduction the compressor is asked for; beyond it compression audibly pumps. */
     static final double MAX_COMPRESSION_DB = 6;
+    /** Deepest threshold below the programme's loud end (99th percentile of 10 ms levels). */
+    static final double MAX_THRESHOLD_DEPTH_DB = 24;
 
     private Planner() {
     }
@@ -205,10 +207,12 @@ final class Planner {
                     + String.format(Locale.ROOT, "%.1f dB)", Math.max(0, crestReductionDb)));
             return null;
         }
-        double ratio = Math.min(4, 2 + wanted / 3);
+        double ratio = clamp(1.5 + wanted / 2, 1.5, 4);
         double knee = 6;
         double loud = levels.percentileDb(0.99);
-        double lo = loud - 40;
+        // The threshold stays within 24 dB of the loud end: lower would compress everything,
+        // quiet passages included, which levels the music rather than controlling its peaks.
+        double lo = loud - MAX_THRESHOLD_DEPTH_DB;
         double hi = loud;
         for (int i = 0; i < 40; i++) { // predicted reduction falls as the threshold rises
             double mid = (lo + hi) / 2;

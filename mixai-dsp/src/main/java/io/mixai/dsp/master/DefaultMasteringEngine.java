@@ -200,37 +200,44 @@ public final class DefaultMasteringEngine implements MasteringEngine {
         RenderOutcome previous = null;
         int passes = 0;
         boolean measurable = Double.isFinite(inputLufs);
-        while (true) {
-            passes++;
-            boolean mayBeLast = passes >= MAX_PASSES || !measurable;
-            RenderOutcome outcome = render(request, fixedHead, gain, limiterSpec, rate, channels, ceiling, progress,
-                    passes);
-            double measured = outcome.after().integratedLufs();
-            double error = measured - targetLufs;
-            LOG.debug("pass {}: gain {} dB -> {} LUFS (error {})", passes, gain, measured, error);
-            boolean good = !measurable || !Double.isFinite(measured) || Math.abs(error) <= LOUDNESS_TOLERANCE_LU;
-            if (best == null || Math.abs(error) < Math.abs(best.after().integratedLufs() - targetLufs)) {
-                if (best != null) {
-                    best.discard();
+        try {
+            while (true) {
+                passes++;
+                boolean mayBeLast = passes >= MAX_PASSES || !measurable;
+                RenderOutcome outcome = render(request, fixedHead, gain, limiterSpec, rate, channels, ceiling, progress,
+                        passes);
+                double measured = outcome.after().integratedLufs();
+                double error = measured - targetLufs;
+                LOG.debug("pass {}: gain {} dB -> {} LUFS (error {})", passes, gain, measured, error);
+                boolean good = !measurable || !Double.isFinite(measured) || Math.abs(error) <= LOUDNESS_TOLERANCE_LU;
+                if (best == null || Math.abs(error) < Math.abs(best.after().integratedLufs() - targetLufs)) {
+                    if (best != null) {
+                        best.discard();
+                    }
+                    best = outcome;
+                } else {
+                    outcome.discard();
                 }
-                best = outcome;
-            } else {
-                outcome.discard();
+                if (good || mayBeLast) {
+                    break;
+                }
+                // Secant step on gain -> loudness; the first step assumes loudness follows gain 1:1.
+                double slope = 1;
+                if (previous != null && Math.abs(gain - previous.gainDb()) > 1e-6) {
+                    slope = Planner.clamp((measured - previous.after().integratedLufs()) / (gain - previous.gainDb()), 0.1, 1.5);
+                }
+                previous = outcome;
+                double next = capGain(gain - error / slope, gainCap, null);
+                if (Math.abs(next - gain) < 1e-4) {
+                    break; // pinned at the gain cap
+                }
+                gain = Math.rint(next * 1e4) / 1e4;
             }
-            if (good || mayBeLast) {
-                break;
+        } catch (IOException | RuntimeException | Error e) {
+            if (best != null) {
+                best.discard(); // leave no uncommitted output behind
             }
-            // Secant step on gain -> loudness; the first step assumes loudness follows gain 1:1.
-            double slope = 1;
-            if (previous != null && Math.abs(gain - previous.gainDb()) > 1e-6) {
-                slope = Planner.clamp((measured - previous.after().integratedLufs()) / (gain - previous.gainDb()), 0.1, 1.5);
-            }
-            previous = outcome;
-            double next = capGain(gain - error / slope, gainCap, null);
-            if (Math.abs(next - gain) < 1e-4) {
-                break; // pinned at the gain cap
-            }
-            gain = Math.rint(next * 1e4) / 1e4;
+            throw e;
         }
         RenderOutcome chosen = best;
         chosen.commit();

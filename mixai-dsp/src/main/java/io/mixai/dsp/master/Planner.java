@@ -183,9 +183,9 @@ final class Planner {
         }
         notes.add("stereo width (side level per band, mid untouched): " + text);
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("low_width_percent", gain[0] * 100);
-        p.put("mid_width_percent", gain[1] * 100);
-        p.put("high_width_percent", gain[2] * 100);
+        p.put("low_width_percent", Math.rint(gain[0] * 1000) / 10);
+        p.put("mid_width_percent", Math.rint(gain[1] * 1000) / 10);
+        p.put("high_width_percent", Math.rint(gain[2] * 1000) / 10);
         p.put("low_crossover_hz", WIDTH_LOW_CROSSOVER_HZ);
         p.put("high_crossover_hz", WIDTH_HIGH_CROSSOVER_HZ);
         return new EffectSpec("multiband_width", p);

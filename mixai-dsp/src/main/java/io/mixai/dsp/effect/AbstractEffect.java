@@ -19,7 +19,7 @@ import java.util.Objects;
 public abstract class AbstractEffect implements Effect {
 
     /** Magnitudes below this are flushed to zero: far below any audible level, above float denormals. */
-    public static final double DENORMAL_THRESHOLD = 1e-30;
+    public static final double DENORMAL_THRESHOLD = SafeSamples.FLOOR;
 
     private final String type;
     private volatile ParameterSet requested;
@@ -114,13 +114,6 @@ public abstract class AbstractEffect implements Effect {
      * {@link #DENORMAL_THRESHOLD} zero.
      */
     protected static float clean(double y) {
-        double m = Math.abs(y);
-        if (m < DENORMAL_THRESHOLD) {
-            return 0f;
-        }
-        if (m <= Float.MAX_VALUE) {
-            return (float) y;
-        }
-        return y > 0 ? Float.MAX_VALUE : y < 0 ? -Float.MAX_VALUE : 0f; // NaN compares false both ways
+        return SafeSamples.toOutput(y);
     }
 }

@@ -1,7 +1,9 @@
 package io.mixai.dsp.filter;
 
+import io.mixai.dsp.spectral.PartitionedFilter;
+
 /**
- * Turns EQ settings into the partitioned spectra of their linear-phase FIR, on the thread that
+ * Turns EQ settings into their linear-phase FIR, partitioned for convolution, on the thread that
  * sets the parameters: designing takes milliseconds (a dense magnitude grid, a large inverse FFT,
  * one FFT per partition), too long for the audio thread, which then only swaps in the result.
  * Not thread-safe: the owner serialises calls.
@@ -11,7 +13,7 @@ final class LinearPhaseEqDesigner {
     private final int sampleRate;
     private final SvfCascade cascade;
     private final LinearPhaseFirDesigner firDesigner;
-    private final FirPartitioner partitioner;
+    private final int partition;
     private final double[] taps;
     private final EqBandType[] types = new EqBandType[EqSettings.BANDS];
     private final int[] sections = new int[EqSettings.BANDS];
@@ -23,7 +25,7 @@ final class LinearPhaseEqDesigner {
         this.activeSlots = new int[ParametricEq.SLOTS];
         this.firDesigner = new LinearPhaseFirDesigner(sampleRate);
         this.taps = new double[firDesigner.length()];
-        this.partitioner = new FirPartitioner(partition, firDesigner.length());
+        this.partition = partition;
         java.util.Arrays.fill(types, EqBandType.OFF);
     }
 
@@ -36,10 +38,10 @@ final class LinearPhaseEqDesigner {
         return firDesigner.half();
     }
 
-    /** New partition spectra of the FIR for {@code settings}. */
-    double[][] design(EqSettings settings) {
+    /** The FIR for {@code settings}, partitioned for a {@link io.mixai.dsp.spectral.PartitionedConvolver}. */
+    PartitionedFilter design(EqSettings settings) {
         ParametricEq.designSections(settings, sampleRate, cascade, types, sections, activeSlots);
         firDesigner.design(cascade, taps);
-        return partitioner.spectra(taps, taps.length);
+        return PartitionedFilter.of(taps, partition);
     }
 }

@@ -1,5 +1,8 @@
 package io.mixai.dsp.filter;
 
+import io.mixai.dsp.effect.SafeSamples;
+import io.mixai.dsp.spectral.PartitionedConvolver;
+import io.mixai.dsp.spectral.PartitionedFilter;
 import io.mixai.audio.AudioBlock;
 import io.mixai.param.ParameterSet;
 import io.mixai.process.ProcessSpec;
@@ -44,11 +47,11 @@ final class ParametricEq implements Effect {
     /** Parameters plus, when prepared for linear phase, their FIR; immutable once published. */
     private static final class Snapshot {
         final EqSettings settings;
-        final double[][] firSpectra;
+        final PartitionedFilter fir;
 
-        Snapshot(EqSettings settings, double[][] firSpectra) {
+        Snapshot(EqSettings settings, PartitionedFilter fir) {
             this.settings = settings;
-            this.firSpectra = firSpectra;
+            this.fir = fir;
         }
     }
 
@@ -66,8 +69,7 @@ final class ParametricEq implements Effect {
     private int firLength;
     private int firDelay;
     private SvfCascade cascade;
-    private UniformPartitionedConvolver convolver;
-    private float[][] blockChannels;
+    private PartitionedConvolver[] convolvers; // one per channel, all with the same FIR
     private Snapshot applied;
     private final EqBandType[] appliedTypes = new EqBandType[EqSettings.BANDS];
     private final int[] appliedSections = new int[EqSettings.BANDS];
@@ -108,17 +110,21 @@ final class ParametricEq implements Effect {
             channels = spec.channels();
             linearPhase = settings.linearPhase;
             cascade = new SvfCascade(SLOTS, channels, (int) Math.round(GLIDE_MS * sampleRate / 1000.0));
-            blockChannels = new float[channels][];
             if (linearPhase) {
                 firDesigner = new LinearPhaseEqDesigner(sampleRate, PARTITION);
                 firLength = firDesigner.firLength();
                 firDelay = firDesigner.firDelay();
-                convolver = new UniformPartitionedConvolver(PARTITION, firLength, channels);
             } else {
                 firDesigner = null;
-                convolver = null;
             }
             snapshot = snapshotOf(settings);
+            convolvers = null;
+            if (linearPhase) {
+                convolvers = new PartitionedConvolver[channels];
+                for (int c = 0; c < channels; c++) {
+                    convolvers[c] = new PartitionedConvolver(snapshot.fir);
+                }
+            }
             Arrays.fill(appliedTypes, EqBandType.OFF);
             Arrays.fill(appliedSections, 0);
             apply(snapshot);
@@ -132,14 +138,16 @@ final class ParametricEq implements Effect {
             return;
         }
         cascade.reset();
-        if (convolver != null) {
-            convolver.reset();
+        if (convolvers != null) {
+            for (PartitionedConvolver convolver : convolvers) {
+                convolver.reset();
+            }
         }
     }
 
     @Override
     public int latencySamples() {
-        return prepared && linearPhase ? convolver.latency() + firDelay : 0;
+        return prepared && linearPhase ? convolvers[0].latencySamples() + firDelay : 0;
     }
 
     @Override
@@ -148,7 +156,7 @@ final class ParametricEq implements Effect {
             return 0;
         }
         if (linearPhase) {
-            return convolver.latency() + firLength - 1;
+            return convolvers[0].latencySamples() + firLength - 1;
         }
         // A section's poles are those of s² + k s + 1 scaled by its tuning frequency ω: an
         // underdamped pair (k < 2) decays at k·ω/2, an overdamped one (k >= 2) at the slower
@@ -185,11 +193,9 @@ final class ParametricEq implements Effect {
             return;
         }
         if (linearPhase) {
-            float[][] arrays = blockChannels; // the block's planar arrays share one offset
             for (int c = 0; c < block.channelCount(); c++) {
-                arrays[c] = block.channel(c);
+                convolvers[c].process(block.channel(c), block.offset(), frames);
             }
-            convolver.process(arrays, block.channelCount(), block.offset(), frames);
         } else if (cascade.activeCount() > 0) {
             for (int c = 0; c < block.channelCount(); c++) {
                 cascade.process(block.channel(c), block.offset(), frames, c);
@@ -199,7 +205,7 @@ final class ParametricEq implements Effect {
             for (int c = 0; c < block.channelCount(); c++) {
                 float[] x = block.channel(c);
                 for (int i = block.offset(), end = block.offset() + frames; i < end; i++) {
-                    x[i] = SampleGuard.toFloat(SampleGuard.fromFloat(x[i]));
+                    x[i] = SafeSamples.toOutput(SafeSamples.fromInput(x[i]));
                 }
             }
         }
@@ -208,8 +214,10 @@ final class ParametricEq implements Effect {
     /** Takes a snapshot into use (allocation-free). */
     private void apply(Snapshot s) {
         if (linearPhase) {
-            if (s.firSpectra != null) { // always set once prepared for linear phase
-                convolver.setFilterSpectra(s.firSpectra);
+            if (s.fir != null) { // always set once prepared for linear phase
+                for (PartitionedConvolver convolver : convolvers) {
+                    convolver.setFilter(s.fir);
+                }
             }
         } else {
             designSections(s.settings, sampleRate, cascade, appliedTypes, appliedSections, activeSlots);

@@ -1,5 +1,6 @@
 package io.mixai.dsp.filter;
 
+import io.mixai.dsp.effect.SafeSamples;
 import java.util.Arrays;
 
 /**
@@ -114,7 +115,7 @@ final class SvfCascade {
             double[] buf = chunk;
             int base = offset + start;
             for (int i = 0; i < len; i++) {
-                buf[i] = SampleGuard.fromFloat(x[base + i]); // NaN and infinity never enter the state
+                buf[i] = SafeSamples.fromInput(x[base + i]); // NaN and infinity never enter the state
             }
             for (int j = 0; j < activeCount; j++) {
                 int slot = active[j];
@@ -125,7 +126,7 @@ final class SvfCascade {
                 runSection(buf, i, len, st, c, slot);
             }
             for (int i = 0; i < len; i++) {
-                x[base + i] = SampleGuard.toFloat(buf[i]);
+                x[base + i] = SafeSamples.toOutput(buf[i]);
             }
         }
     }

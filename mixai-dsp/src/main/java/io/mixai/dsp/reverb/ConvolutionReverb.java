@@ -1,5 +1,8 @@
 package io.mixai.dsp.reverb;
 
+import io.mixai.dsp.effect.SafeSamples;
+import io.mixai.dsp.spectral.PartitionedConvolver;
+import io.mixai.dsp.spectral.PartitionedFilter;
 import io.mixai.audio.AudioBlock;
 import io.mixai.audio.AudioBuffer;
 import io.mixai.param.ParameterSet;
@@ -11,8 +14,9 @@ import java.util.Random;
 
 /**
  * The {@code convolution_reverb} effect: convolves the input with an impulse response by
- * uniformly partitioned FFT convolution (partitions of {@value #PARTITION_SIZE} samples), so
- * impulse responses of several seconds run many times faster than real time.
+ * uniformly partitioned FFT convolution ({@link PartitionedConvolver}, partitions of
+ * {@value #PARTITION_SIZE} samples), so impulse responses of several seconds run many times
+ * faster than real time.
  *
  * <p>The output is the wet signal (pre-delayed, scaled by {@code gain_db}) cross-faded with the
  * dry signal by {@code mix_percent}. Both paths are delayed by one partition, which is the
@@ -50,11 +54,13 @@ public final class ConvolutionReverb implements Effect {
     private int sampleRate;
     private int channels;
     private int responseLength;
-    private UniformPartitionedConvolver[] convolvers;
+    private PartitionedConvolver[] convolvers;
+    /** Pre-delayed input and convolved output of the current chunk (at most one partition). */
     private float[][] wetInput;
     private double[][] wetOutput;
+    /** Delays the dry path by the convolvers' latency, so dry and wet stay aligned. */
     private float[][] dryDelay;
-    private int position;
+    private int dryDelayPosition;
     private float[][] predelay;
     private int predelayMask;
     private int predelayWrite;
@@ -164,14 +170,14 @@ public final class ConvolutionReverb implements Effect {
             response = userResponse;
         }
         channels = spec.channels();
-        PartitionedImpulseResponse[] partitioned = new PartitionedImpulseResponse[response.length];
+        PartitionedFilter[] partitioned = new PartitionedFilter[response.length];
         for (int r = 0; r < response.length; r++) {
-            partitioned[r] = new PartitionedImpulseResponse(response[r], PARTITION_SIZE);
+            partitioned[r] = PartitionedFilter.of(response[r], PARTITION_SIZE);
         }
         responseLength = response[0].length;
-        convolvers = new UniformPartitionedConvolver[channels];
+        convolvers = new PartitionedConvolver[channels];
         for (int c = 0; c < channels; c++) {
-            convolvers[c] = new UniformPartitionedConvolver(partitioned[c % partitioned.length]);
+            convolvers[c] = new PartitionedConvolver(partitioned[c % partitioned.length]);
         }
         wetInput = new float[channels][PARTITION_SIZE];
         wetOutput = new double[channels][PARTITION_SIZE];
@@ -198,7 +204,7 @@ public final class ConvolutionReverb implements Effect {
             Arrays.fill(dryDelay[c], 0f);
             Arrays.fill(predelay[c], 0f);
         }
-        position = 0;
+        dryDelayPosition = 0;
         predelayWrite = 0;
         configure(pending);
         dryGain.settle();
@@ -223,36 +229,53 @@ public final class ConvolutionReverb implements Effect {
             configure(snapshot);
         }
         int frames = block.frames();
-        int offset = block.offset();
         int blockChannels = Math.min(channels, block.channelCount());
-        for (int n = 0; n < frames; n++) {
+        for (int done = 0; done < frames; done += PARTITION_SIZE) {
+            int from = block.offset() + done;
+            int n = Math.min(PARTITION_SIZE, frames - done);
+            predelayIntoWetInput(block, blockChannels, from, n);
+            for (int c = 0; c < blockChannels; c++) {
+                convolvers[c].process(wetInput[c], 0, wetOutput[c], 0, n);
+            }
+            mixDryAndWet(block, blockChannels, from, n);
+        }
+    }
+
+    /** Writes {@code n} input frames from {@code from} into the pre-delay lines and reads the wet input out. */
+    private void predelayIntoWetInput(AudioBlock block, int blockChannels, int from, int n) {
+        for (int c = 0; c < blockChannels; c++) {
+            float[] in = block.channel(c);
+            float[] line = predelay[c];
+            float[] wet = wetInput[c];
+            int write = predelayWrite;
+            for (int i = 0; i < n; i++) {
+                line[write] = (float) SafeSamples.fromInput(in[from + i]);
+                wet[i] = line[(write - predelaySamples) & predelayMask];
+                write = (write + 1) & predelayMask;
+            }
+        }
+        predelayWrite = (predelayWrite + n) & predelayMask;
+    }
+
+    /** Replaces {@code n} frames from {@code from} with the delayed dry signal plus the wet output, both gliding gains. */
+    private void mixDryAndWet(AudioBlock block, int blockChannels, int from, int n) {
+        for (int i = 0; i < n; i++) {
             double dry = dryGain.next();
             double wet = wetGain.next();
-            int readPredelay = (predelayWrite - predelaySamples) & predelayMask;
             for (int c = 0; c < blockChannels; c++) {
                 float[] ch = block.channel(c);
-                float x = Samples.finiteOrZero(ch[offset + n]);
-                float[] pre = predelay[c];
-                pre[predelayWrite] = x;
-                wetInput[c][position] = pre[readPredelay];
-                float delayedDry = dryDelay[c][position];
-                dryDelay[c][position] = x;
-                ch[offset + n] = Samples.flushDenormal(dry * delayedDry + wet * wetOutput[c][position]);
+                float x = (float) SafeSamples.fromInput(ch[from + i]);
+                float delayedDry = dryDelay[c][dryDelayPosition];
+                dryDelay[c][dryDelayPosition] = x;
+                ch[from + i] = SafeSamples.toOutput(dry * delayedDry + wet * wetOutput[c][i]);
             }
-            predelayWrite = (predelayWrite + 1) & predelayMask;
-            position++;
-            if (position == PARTITION_SIZE) {
-                for (int c = 0; c < blockChannels; c++) {
-                    convolvers[c].processPartition(wetInput[c], wetOutput[c]);
-                }
-                position = 0;
-            }
+            dryDelayPosition = dryDelayPosition + 1 == PARTITION_SIZE ? 0 : dryDelayPosition + 1;
         }
     }
 
     @Override
     public int latencySamples() {
-        return PARTITION_SIZE;
+        return PARTITION_SIZE; // the convolvers' latency
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.mixai.dsp.reverb;
 
+import io.mixai.dsp.effect.SafeSamples;
 import io.mixai.audio.AudioBlock;
 import io.mixai.param.ParameterSet;
 import io.mixai.process.ProcessSpec;
@@ -239,7 +240,7 @@ final class FdnReverb implements Effect {
         for (int n = 0; n < frames; n++) {
             double sum = 0;
             for (int c = 0; c < blockChannels; c++) {
-                sum += Samples.finiteOrZero(block.channel(c)[offset + n]);
+                sum += (float) SafeSamples.fromInput(block.channel(c)[offset + n]);
             }
             double[] wet = wetFrame(sum * inputScale);
             double wetLeft = wet[0];
@@ -249,15 +250,15 @@ final class FdnReverb implements Effect {
             double dry = dryGain.next();
             double wetLevel = wetGain.next();
             if (second == null) {
-                float x = Samples.finiteOrZero(first[offset + n]);
-                first[offset + n] = Samples.flushDenormal(dry * x + wetLevel * mid);
+                float x = (float) SafeSamples.fromInput(first[offset + n]);
+                first[offset + n] = SafeSamples.toOutput(dry * x + wetLevel * mid);
                 continue;
             }
             for (int c = 0; c < blockChannels; c++) {
                 float[] ch = block.channel(c);
-                float x = Samples.finiteOrZero(ch[offset + n]);
+                float x = (float) SafeSamples.fromInput(ch[offset + n]);
                 double w = (c & 1) == 0 ? mid + side : mid - side;
-                ch[offset + n] = Samples.flushDenormal(dry * x + wetLevel * w);
+                ch[offset + n] = SafeSamples.toOutput(dry * x + wetLevel * w);
             }
         }
     }

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixai.audio.AudioBuffer;
 import io.mixai.dsp.testing.EffectHarness;
+import io.mixai.dsp.testing.ReferenceConvolution;
 import io.mixai.param.ParameterSet;
 import io.mixai.process.ProcessSpec;
 import io.mixai.spi.Effect;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,34 +30,20 @@ class ConvolutionReverbTest {
     }
 
     private static float[] random(int length, long seed) {
-        Random random = new Random(seed);
-        float[] x = new float[length];
-        for (int i = 0; i < length; i++) {
-            x[i] = (float) random.nextGaussian();
-        }
-        return x;
+        return ReferenceConvolution.gaussianNoise(length, seed);
     }
 
-    /** Direct-form linear convolution in double precision: the reference. */
     private static double[] directConvolution(float[] x, float[] h) {
-        double[] y = new double[x.length + h.length - 1];
-        for (int i = 0; i < x.length; i++) {
-            for (int k = 0; k < h.length; k++) {
-                y[i + k] += (double) x[i] * h[k];
-            }
-        }
-        return y;
+        return ReferenceConvolution.direct(x, h);
     }
 
     /** Largest deviation of output (read {@code delay} samples late) from the reference, relative to the reference's peak. */
     private static double relativeError(float[] output, int delay, double[] reference) {
-        double peak = 0;
-        double worst = 0;
-        for (int n = 0; n < reference.length; n++) {
-            peak = Math.max(peak, Math.abs(reference[n]));
-            worst = Math.max(worst, Math.abs(output[n + delay] - reference[n]));
+        double[] widened = new double[output.length];
+        for (int i = 0; i < output.length; i++) {
+            widened[i] = output[i];
         }
-        return worst / peak;
+        return ReferenceConvolution.relativeError(widened, delay, reference, 0, reference.length);
     }
 
     @ParameterizedTest

@@ -221,11 +221,16 @@ public final class DefaultMasteringEngine implements MasteringEngine {
                 if (good || mayBeLast) {
                     break;
                 }
-                // Secant step on gain -> loudness; the first step assumes loudness follows gain 1:1.
-                double slope = 1;
+                // Loudness grows more slowly than gain once the limiter works, and ever more slowly
+                // (the curve is concave). First step: where the limiter is idle, gain passes 1:1, where
+                // it limits hard, hardly at all, so the share of idle 100 ms windows estimates the slope.
+                // Later steps: the secant through the last two passes, shrunk a little because the
+                // local slope is below the secant's on a concave curve.
+                double slope = idleShare(outcome.gainReductionDb());
                 if (previous != null && Math.abs(gain - previous.gainDb()) > 1e-6) {
-                    slope = Planner.clamp((measured - previous.after().integratedLufs()) / (gain - previous.gainDb()), 0.1, 1.5);
+                    slope = 0.85 * (measured - previous.after().integratedLufs()) / (gain - previous.gainDb());
                 }
+                slope = Planner.clamp(slope, 0.1, 1.5);
                 previous = outcome;
                 double next = capGain(gain - error / slope, gainCap, null);
                 if (Math.abs(next - gain) < 1e-4) {
@@ -268,6 +273,20 @@ public final class DefaultMasteringEngine implements MasteringEngine {
                 new MasteringSettings(chosen.specs()), before, chosen.after(), refMeasurements, refLabels,
                 new Timeline(GainReductionMeter.STEP_SECONDS, chosen.gainReductionDb()), distanceBefore,
                 distanceAfter, notes, warnings, passes, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The share of gain-reduction windows in which the limiter reduced by less than 1 dB. */
+    static double idleShare(double[] gainReductionDb) {
+        if (gainReductionDb.length == 0) {
+            return 1;
+        }
+        int idle = 0;
+        for (double gr : gainReductionDb) {
+            if (gr > -1) {
+                idle++;
+            }
+        }
+        return idle / (double) gainReductionDb.length;
     }
 
     /** The 1/3-octave tonal distance (RMS dB after gain match) over 30 Hz .. 16 kHz. */

@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  *       {@code gain} → {@code limiter} at the ceiling.</li>
  *   <li><b>Render passes</b>: render, measure the output's integrated loudness, correct the
  *       gain (a secant step, since the limiter makes loudness grow more slowly than gain), until
- *       within {@value #LOUDNESS_TOLERANCE_LU} LU or {@value #MAX_PASSES} passes. A file output
- *       is written during each pass and committed only when that pass is accepted.</li>
+ *       within {@value #LOUDNESS_TOLERANCE_LU} LU or {@value #MAX_PASSES} passes. In reference
+ *       mode the EQ is re-planned once after the first pass against the track as the compressor
+ *       and limiter colour it. A file output is written during each pass and committed only
+ *       when that pass is accepted; the input is read once per pass, never held in memory.</li>
  * </ol>
  * The output is the chain's output, so {@link MasteringResult#settings()} re-renders it bit for bit.
  */
@@ -50,7 +52,7 @@ public final class DefaultMasteringEngine implements MasteringEngine {
 
     /** Passes stop once the output is this close to the loudness target (the acceptance bound is 0.5 LU). */
     static final double LOUDNESS_TOLERANCE_LU = 0.1;
-    static final int MAX_PASSES = 5;
+    static final int MAX_PASSES = 6;
     /** Largest gain the engine applies: more would mostly raise noise, and silence stays silence anyway. */
     static final double MAX_GAIN_DB = 24;
     static final double MIN_GAIN_DB = -40;
@@ -197,6 +199,7 @@ public final class DefaultMasteringEngine implements MasteringEngine {
         EffectSpec limiterSpec = new EffectSpec("limiter", limiter);
 
         RenderOutcome best = null;
+        boolean refined = false;
         RenderOutcome previous = null;
         int passes = 0;
         boolean measurable = Double.isFinite(inputLufs);
@@ -217,6 +220,28 @@ public final class DefaultMasteringEngine implements MasteringEngine {
                     best = outcome;
                 } else {
                     outcome.discard();
+                }
+                if (!refined && tonalAmount > 0 && !mayBeLast) {
+                    // Tonal refinement, once: the compressor and limiter colour the sound too, so
+                    // re-plan the EQ against the track as the rest of the chain leaves it
+                    // (track + that colouring), then go on settling the loudness.
+                    refined = true;
+                    double[] out = useMid ? outcome.after().midDb() : outcome.after().totalDb();
+                    double[] coloured = new double[out.length];
+                    for (int b = 0; b < out.length; b++) {
+                        coloured[b] = trackTonal[b] + (out[b] - trackTonal[b] - tonal.fittedDb()[b]);
+                    }
+                    Planner.Tonal refinedTonal = Planner.tonal(bands, coloured, refTonal, tonalAmount,
+                            request.preferences(), rate, new ArrayList<>());
+                    double loudnessShift = loudnessChangeOfEq(refinedTonal, before) - loudnessChangeOfEq(tonal, before);
+                    tonal = refinedTonal;
+                    fixedHead.set(1, tonal.eq());
+                    notes.add("tonal match refined once against the output of the first pass (the dynamics colour it)");
+                    gain = Math.rint(capGain(gain - error - loudnessShift, gainCap, null) * 1e4) / 1e4;
+                    previous = null;
+                    best.discard(); // only passes with the refined EQ may become the master
+                    best = null;
+                    continue;
                 }
                 if (good || mayBeLast) {
                     break;

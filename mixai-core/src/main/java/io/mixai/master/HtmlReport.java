@@ -110,7 +110,7 @@ final class HtmlReport {
 
     private static void row(StringBuilder h, String label, Measurements m) {
         h.append("<tr><td class=\"l\">").append(esc(label)).append("</td>");
-        for (double v : new double[] {m.integratedLufs(), m.loudnessRangeLu(), m.truePeakDbtp(), m.truePeak8xDbtp(),
+        for (double v : new double[] {m.integratedLufs(), m.loudnessRangeLu(), m.truePeakDbtp(), m.truePeak16xDbtp(),
                 m.samplePeakDbfs(), m.peakToLoudnessRatioDb(), m.durationSeconds()}) {
             h.append("<td>").append(fmt(v)).append("</td>");
         }
@@ -125,8 +125,8 @@ final class HtmlReport {
                 String id = p.getKey();
                 if (id.startsWith("band") && id.contains("_")) {
                     Object type = spec.params().get(id.substring(0, id.indexOf('_')) + "_type");
-                    if ("off".equals(type)) {
-                        continue;
+                    if ("off".equals(type) || (id.endsWith("_slope_db_oct") && !String.valueOf(type).endsWith("_cut"))) {
+                        continue; // an unused band, or a slope on a band that is not a cut
                     }
                 }
                 Object v = p.getValue();

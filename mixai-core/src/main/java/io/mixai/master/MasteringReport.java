@@ -49,7 +49,7 @@ public final class MasteringReport {
         }
         putNumber(root, "loudness_error_lu", r.after().integratedLufs() - r.targetLufs());
         putNumber(root, "ceiling_margin_db", r.ceilingDbtp() - Math.max(r.after().truePeakDbtp(),
-                nanToLowest(r.after().truePeak8xDbtp())));
+                nanToLowest(r.after().truePeak16xDbtp())));
         if (r.mode().equals("reference")) {
             ObjectNode tonal = root.putObject("tonal_distance_db");
             putNumber(tonal, "before", r.tonalDistanceBeforeDb());
@@ -114,7 +114,7 @@ public final class MasteringReport {
         putNumber(o, "loudness_range_lu", m.loudnessRangeLu());
         putNumber(o, "short_term_max_lufs", m.maxShortTermLufs());
         putNumber(o, "true_peak_dbtp", m.truePeakDbtp());
-        putNumber(o, "true_peak_16x_dbtp", m.truePeak8xDbtp());
+        putNumber(o, "true_peak_16x_dbtp", m.truePeak16xDbtp());
         putNumber(o, "sample_peak_dbfs", m.samplePeakDbfs());
         putNumber(o, "plr_db", m.peakToLoudnessRatioDb());
         putNumber(o, "duration_s", m.durationSeconds());

@@ -11,7 +11,7 @@ import java.util.OptionalDouble;
  * @param loudnessRangeLu  loudness range, EBU Tech 3342
  * @param maxShortTermLufs largest 3 s loudness
  * @param truePeakDbtp     true peak (BS.1770-4 Annex 2 meter, 4x oversampled below 96 kHz)
- * @param truePeak8xDbtp   true peak measured with 16x oversampling by a long windowed-sinc
+ * @param truePeak16xDbtp  true peak measured with 16x oversampling by a long windowed-sinc
  *                         interpolator (the stricter check the ceiling is held to); NaN where not measured
  * @param samplePeakDbfs   largest absolute sample
  * @param bandCentresHz    1/3-octave band centres of the spectra
@@ -28,7 +28,7 @@ public record Measurements(
         double loudnessRangeLu,
         double maxShortTermLufs,
         double truePeakDbtp,
-        double truePeak8xDbtp,
+        double truePeak16xDbtp,
         double samplePeakDbfs,
         double[] bandCentresHz,
         double[] midDb,

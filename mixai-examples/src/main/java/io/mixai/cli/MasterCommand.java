@@ -144,7 +144,7 @@ public final class MasterCommand implements Callable<Integer> {
                         + "after %.2f LUFS, %.2f dBTP; %d pass(es), %.1f s (%.1fx real time)",
                 input, output, r.targetName(), r.targetLufs(), r.ceilingDbtp(), r.before().integratedLufs(),
                 r.before().truePeakDbtp(), r.after().integratedLufs(), Math.max(r.after().truePeakDbtp(),
-                        nanToLowest(r.after().truePeak8xDbtp())), r.renderPasses(), r.elapsedSeconds(),
+                        nanToLowest(r.after().truePeak16xDbtp())), r.renderPasses(), r.elapsedSeconds(),
                 r.realTimeFactor()));
         if (r.mode().equals("reference")) {
             out.println(String.format(Locale.ROOT, "tonal distance to the references: %.2f dB -> %.2f dB",

@@ -53,8 +53,13 @@ public final class DefaultMasteringEngine implements MasteringEngine {
     /** Passes stop once the output is this close to the loudness target (the acceptance bound is 0.5 LU). */
     static final double LOUDNESS_TOLERANCE_LU = 0.1;
     static final int MAX_PASSES = 6;
-    /** Largest gain the engine applies: more would mostly raise noise, and silence stays silence anyway. */
-    static final double MAX_GAIN_DB = 24;
+    /**
+     * Largest loudness increase the engine aims for: more would mostly raise noise (a near-silent
+     * track is lifted this far and no further, with a warning; digital silence is not lifted at all).
+     */
+    static final double MAX_LOUDNESS_RISE_LU = 24;
+    /** The range of the gain stage (the {@code gain} effect's own range ends at +40 dB). */
+    static final double MAX_GAIN_DB = 40;
     static final double MIN_GAIN_DB = -40;
     private static final double DC_BLOCKER_HZ = 10;
     private static final double LIMITER_RELEASE_MS = 80;
@@ -135,6 +140,12 @@ public final class DefaultMasteringEngine implements MasteringEngine {
             }
         }
 
+        if (Double.isFinite(inputLufs) && targetLufs - inputLufs > MAX_LOUDNESS_RISE_LU) {
+            warnings.add(String.format(Locale.ROOT, "reaching %.1f LUFS would raise the loudness by %.1f LU; aiming at "
+                    + "%.1f LUFS instead (at most +%.0f LU)", targetLufs, targetLufs - inputLufs,
+                    inputLufs + MAX_LOUDNESS_RISE_LU, MAX_LOUDNESS_RISE_LU));
+            targetLufs = inputLufs + MAX_LOUDNESS_RISE_LU;
+        }
         boolean useMid = channels == 2 && (profile == null || profile.stereo());
         double[] trackTonal = useMid ? track.spectrum().midDb() : track.spectrum().totalDb();
         double[] refTonal = profile == null ? null : useMid ? profile.midDb() : profile.totalDb();
@@ -178,8 +189,7 @@ public final class DefaultMasteringEngine implements MasteringEngine {
             double eqChange = loudnessChangeOfEq(tonal, before);
             gain = targetLufs - inputLufs - eqChange + (compression != null ? compression.predictedLevelLossDb() : 0);
         }
-        // The cap limits the net gain: what the compressor is predicted to take away may be made up on top.
-        double gainCap = MAX_GAIN_DB + (compression != null ? compression.predictedLevelLossDb() : 0);
+        double gainCap = MAX_GAIN_DB;
         gain = capGain(gain, gainCap, warnings);
 
         List<EffectSpec> fixedHead = new ArrayList<>();

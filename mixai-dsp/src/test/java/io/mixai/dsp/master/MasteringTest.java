@@ -210,4 +210,32 @@ class MasteringTest {
         assertEquals("eq", json.get("settings").get("effects").get(1).get("type").asText());
         assertTrue(json.get("before").get("short_term_lufs").get("values").size() >= 4);
     }
+
+    @Test
+    void referenceWeightsDecideWhichReferenceCounts() throws Exception {
+        AudioBuffer coloured = SyntheticMusic.tilted(music);
+        MatchAmounts tonalOnly = new MatchAmounts(100, 0, 0, 0);
+        MasteringResult towardsPlain = Mastering.of(coloured).reference(music, 9).reference(coloured, 1)
+                .match(tonalOnly).render();
+        MasteringResult towardsColoured = Mastering.of(coloured).reference(music, 1).reference(coloured, 9)
+                .match(tonalOnly).render();
+        double plainFirst = tonalDistance(towardsPlain.audio(), music);
+        double colouredFirst = tonalDistance(towardsColoured.audio(), music);
+        assertTrue(plainFirst < 0.5 * colouredFirst, plainFirst + " vs " + colouredFirst);
+    }
+
+    @Test
+    void nearSilenceIsLiftedAtMost24LuWithAWarning() throws Exception {
+        AudioBuffer quiet = music.copy();
+        for (int c = 0; c < 2; c++) {
+            float[] x = quiet.channel(c);
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= 1e-2f; // -40 dB: about -60 LUFS, still above the -70 LUFS gate
+            }
+        }
+        double in = integrated(quiet);
+        MasteringResult r = Mastering.of(quiet).target(Target.STREAMING).render();
+        assertEquals(in + 24, integrated(r.audio()), 0.5);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("at most +24 LU")), r.warnings().toString());
+    }
 }

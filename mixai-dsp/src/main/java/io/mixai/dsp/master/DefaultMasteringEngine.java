@@ -183,8 +183,8 @@ public final class DefaultMasteringEngine implements MasteringEngine {
         double gain;
         if (!Double.isFinite(inputLufs)) {
             gain = 0;
-            warnings.add("the track has no measurable loudness (digital silence or nearly so): no gain applied, "
-                    + "the output stays silent");
+            warnings.add("the track has no measurable loudness (silence, below the -70 LUFS gate, or shorter than 400 ms): "
+                    + "no gain applied (silence stays silent)");
         } else {
             double eqChange = loudnessChangeOfEq(tonal, before);
             gain = targetLufs - inputLufs - eqChange + (compression != null ? compression.predictedLevelLossDb() : 0);

@@ -17,6 +17,9 @@ final class MeteredChain implements AudioProcessor {
     private final EffectChain chain;
     private final List<Effect> effects;
     private GainReductionMeter meter;
+    /** Per-frame peaks of the limiter's input in the current block (grown once to the block size). */
+    private float[] scratch = new float[0];
+    private float[][] planesCache;
 
     MeteredChain(EffectChain chain) {
         this.chain = chain;
@@ -55,16 +58,12 @@ final class MeteredChain implements AudioProcessor {
         }
     }
 
-    private float[] scratch = new float[0];
-
     private float[] scratchFor(int n) {
         if (scratch.length < n) {
             scratch = new float[n];
         }
         return scratch;
     }
-
-    private float[][] planesCache;
 
     private float[][] planes(AudioBlock block) {
         if (planesCache == null || planesCache.length != block.channelCount()) {

@@ -59,6 +59,12 @@ final class HtmlReport {
         }
         plot(h, spectra, true, "frequency (Hz)", "dB re full-scale sine", Double.NaN);
 
+        h.append("<h2>EQ: wanted and applied</h2>\n");
+        EqCurve eq = r.eqCurve();
+        plot(h, List.of(new Series("wanted (limited match + preferences)", GUIDE, eq.centresHz(), eq.desiredDb(), true),
+                new Series("applied (eq settings)", AFTER, eq.centresHz(), eq.appliedDb(), false)), true,
+                "frequency (Hz)", "dB", 0.0);
+
         h.append("<h2>Short-term loudness over time</h2>\n");
         List<Series> loudness = new ArrayList<>();
         loudness.add(timeSeries("before", BEFORE, r.before().shortTermLufs()));

@@ -64,6 +64,10 @@ public final class MasteringReport {
             m.put("label", r.referenceLabels().get(i));
             refs.add(m);
         }
+        ObjectNode eq = root.putObject("eq_curve");
+        numbers(eq.putArray("centres_hz"), r.eqCurve().centresHz());
+        numbers(eq.putArray("desired_db"), r.eqCurve().desiredDb());
+        numbers(eq.putArray("applied_db"), r.eqCurve().appliedDb());
         root.set("gain_reduction_db", timeline(r.gainReductionDb()));
         try {
             root.set("settings", MAPPER.readTree(r.settings().toJson()));

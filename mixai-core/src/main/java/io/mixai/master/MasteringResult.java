@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param after               the master
  * @param references          each reference as analysed (resampled to the track's rate)
  * @param referenceLabels     a label per reference
+ * @param eqCurve             the EQ response wanted and the one applied
  * @param gainReductionDb     the limiter's peak gain reduction (negative dB) per 100 ms
  * @param tonalDistanceBeforeDb reference mode: 1/3-octave tonal distance (RMS dB, after loudness
  *                            normalisation) from the track to the weighted references; NaN in target mode
@@ -45,6 +46,7 @@ public record MasteringResult(
         Measurements after,
         List<Measurements> references,
         List<String> referenceLabels,
+        EqCurve eqCurve,
         Timeline gainReductionDb,
         double tonalDistanceBeforeDb,
         double tonalDistanceAfterDb,
@@ -57,6 +59,7 @@ public record MasteringResult(
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
+        Objects.requireNonNull(eqCurve, "eqCurve");
         references = List.copyOf(references);
         referenceLabels = List.copyOf(referenceLabels);
         notes = List.copyOf(notes);

@@ -10,6 +10,7 @@ import io.mixai.chain.EffectChain;
 import io.mixai.chain.EffectSpec;
 import io.mixai.dsp.analysis.FractionalOctaveBands;
 import io.mixai.dsp.analysis.SpectrumDifference;
+import io.mixai.master.EqCurve;
 import io.mixai.master.MasteringEngine;
 import io.mixai.master.MasteringRequest;
 import io.mixai.master.MasteringResult;
@@ -306,6 +307,7 @@ public final class DefaultMasteringEngine implements MasteringEngine {
         return new MasteringResult(chosen.audio(), request.outputFile(), request.outputFormat(),
                 profile == null ? "target" : "reference", targetName, measurable ? targetLufs : Double.NaN, ceiling,
                 new MasteringSettings(chosen.specs()), before, chosen.after(), refMeasurements, refLabels,
+                new EqCurve(tonal.centres(), tonal.desiredDb(), tonal.fittedDb()),
                 new Timeline(GainReductionMeter.STEP_SECONDS, chosen.gainReductionDb()), distanceBefore,
                 distanceAfter, notes, warnings, passes, (System.nanoTime() - started) / 1e9);
     }

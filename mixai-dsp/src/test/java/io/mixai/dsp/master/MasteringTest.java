@@ -209,6 +209,31 @@ class MasteringTest {
         assertTrue(json.get("gain_reduction_db").get("values").size() >= 40); // 100 ms steps over 5 s
         assertEquals("eq", json.get("settings").get("effects").get(1).get("type").asText());
         assertTrue(json.get("before").get("short_term_lufs").get("values").size() >= 4);
+        // The applied EQ curve in the report is the response of the eq settings in the chain.
+        var eq = json.get("eq_curve");
+        assertEquals(json.get("before").get("spectrum_third_octave").get("centres_hz").size(), eq.get("applied_db").size());
+        var bands = json.get("settings").get("effects").get(1).get("params");
+        int at1k = -1;
+        for (int i = 0; i < eq.get("centres_hz").size(); i++) {
+            if (Math.abs(eq.get("centres_hz").get(i).asDouble() - 1000) < 1) {
+                at1k = i;
+            }
+        }
+        double sum = 0;
+        for (int b = 1; b <= 8; b++) {
+            String type = bands.get("band" + b + "_type").asText();
+            double f = bands.get("band" + b + "_freq_hz").asDouble();
+            double g = bands.get("band" + b + "_gain_db").asDouble();
+            double q = bands.get("band" + b + "_q").asDouble();
+            sum += switch (type) {
+                case "peak" -> io.mixai.dsp.filter.BiquadCoefficients.peak(RATE, f, q, g).magnitudeDb(1000);
+                case "low_shelf" -> io.mixai.dsp.filter.BiquadCoefficients.lowShelf(RATE, f, q, g).magnitudeDb(1000);
+                case "high_shelf" -> io.mixai.dsp.filter.BiquadCoefficients.highShelf(RATE, f, q, g).magnitudeDb(1000);
+                default -> 0;
+            };
+        }
+        assertEquals(sum, eq.get("applied_db").get(at1k).asDouble(), 0.02);
+        assertTrue(html.contains("EQ: wanted and applied"));
     }
 
     @Test

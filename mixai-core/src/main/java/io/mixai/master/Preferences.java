@@ -14,6 +14,8 @@ import io.mixai.param.InvalidParameterException;
  * @param dynamicsPercent how much of the peak reduction that reaching the loudness needs is done
  *                        by a compressor ahead of the limiter: 0 is pure limiting, 100 gives the
  *                        compressor as much as it may take (at most 6 dB). Range [0, 100], default 30.
+ *                        Target mode only: in reference mode the references' crest decides, by
+ *                        {@link MatchAmounts#dynamicsPercent()}.
  */
 public record Preferences(double brightnessDb, double warmthDb, double widthPercent, double dynamicsPercent) {
 

@@ -10,8 +10,9 @@ import java.io.IOException;
  *
  * <p>Contract: the result's {@link MasteringResult#settings() settings}, rendered through the
  * request's registry with {@link io.mixai.chain.EffectChain#render}, give the result's audio bit
- * for bit; memory stays bounded independent of the input's length when the input and output are
- * files.
+ * for bit (for finite input: non-finite samples are mastered as silence, as the WAV reader
+ * delivers them); memory stays bounded independent of the input's length when the input and
+ * output are files.
  */
 public interface MasteringEngine {
 

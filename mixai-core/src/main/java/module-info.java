@@ -10,10 +10,12 @@ module io.mixai.core {
     exports io.mixai.audio.wav;
     exports io.mixai.chain;
     exports io.mixai.io;
+    exports io.mixai.master;
     exports io.mixai.param;
     exports io.mixai.process;
     exports io.mixai.settings;
     exports io.mixai.spi;
 
     uses io.mixai.spi.EffectProvider;
+    uses io.mixai.master.MasteringEngine;
 }

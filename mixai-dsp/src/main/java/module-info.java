@@ -10,6 +10,7 @@ module io.mixai.dsp {
     exports io.mixai.dsp.effect;
     exports io.mixai.dsp.features;
     exports io.mixai.dsp.filter;
+    exports io.mixai.dsp.master;
     exports io.mixai.dsp.reverb;
     exports io.mixai.dsp.spatial;
     exports io.mixai.dsp.spectral;
@@ -21,9 +22,12 @@ module io.mixai.dsp {
             io.mixai.dsp.filter.ParametricEqProvider,
             io.mixai.dsp.reverb.ConvolutionReverbProvider,
             io.mixai.dsp.reverb.ReverbProvider,
+            io.mixai.dsp.spatial.MultibandWidthProvider,
             io.mixai.dsp.spatial.PanProvider,
             io.mixai.dsp.spatial.WidthProvider,
             io.mixai.dsp.utility.DcBlockerProvider,
             io.mixai.dsp.utility.GainProvider,
             io.mixai.dsp.utility.PolarityProvider;
+
+    provides io.mixai.master.MasteringEngine with io.mixai.dsp.master.DefaultMasteringEngine;
 }

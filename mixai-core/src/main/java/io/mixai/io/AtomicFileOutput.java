@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -63,7 +64,11 @@ public final class AtomicFileOutput implements Closeable {
         if (name == null) {
             throw new IOException(target + ": not a file path");
         }
-        Path temp = createTempFile(absolute.getParent(), name.toString());
+        Path dir = absolute.getParent();
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(target.toString(), null, "the directory " + dir + " does not exist");
+        }
+        Path temp = createTempFile(dir, name.toString());
         try {
             FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ);
             return new AtomicFileOutput(absolute, temp, channel);

@@ -35,6 +35,14 @@ class AtomicFileOutputTest {
     }
 
     @Test
+    void aMissingDirectoryIsNamedAndNothingIsCreated() {
+        Path target = dir.resolve("missing").resolve("out.wav");
+        IOException e = assertThrows(java.nio.file.NoSuchFileException.class, () -> AtomicFileOutput.open(target));
+        assertTrue(e.getMessage().contains("missing") && e.getMessage().contains("does not exist"), e.getMessage());
+        assertFalse(Files.exists(target.getParent()));
+    }
+
+    @Test
     void failingBodyLeavesNeitherTargetNorTemporaryFile() throws IOException {
         Path target = dir.resolve("report.json");
         IOException e = assertThrows(IOException.class, () -> AtomicFileOutput.write(target, out -> {

@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
             LoudnessCommand.class,
             EffectsCommand.class,
             FeaturesCommand.class,
+            MasterCommand.class,
+            RenderChainCommand.class,
         })
 public final class MixaiCli implements Runnable {
 

@@ -121,10 +121,10 @@ cat > "$work/loudnorm.sh" <<'SH'
 # ffmpeg's two-pass loudnorm: measure, then normalise with the measured values.
 set -euo pipefail
 in="$1"; out="$2"
-json=$(ffmpeg -hide_banner -nostats -i "$in" -af loudnorm=I=-14:TP=-1:LRA=11:print_format=json -f null - 2>&1 \
+json=$(ffmpeg -hide_banner -nostats -filter_threads 1 -i "$in" -af loudnorm=I=-14:TP=-1:LRA=11:print_format=json -f null - 2>&1 \
     | sed -n '/^{/,/^}/p')
 get() { printf '%s\n' "$json" | sed -n "s/.*\"$1\" : \"\([^\"]*\)\".*/\1/p"; }
-ffmpeg -hide_banner -nostats -loglevel error -y -i "$in" -af "loudnorm=I=-14:TP=-1:LRA=11:measured_I=$(get input_i):measured_TP=$(get input_tp):measured_LRA=$(get input_lra):measured_thresh=$(get input_thresh):offset=$(get target_offset):linear=true" \
+ffmpeg -hide_banner -nostats -loglevel error -filter_threads 1 -y -i "$in" -af "loudnorm=I=-14:TP=-1:LRA=11:measured_I=$(get input_i):measured_TP=$(get input_tp):measured_LRA=$(get input_lra):measured_thresh=$(get input_thresh):offset=$(get target_offset):linear=true" \
     -ar 44100 -c:a pcm_s16le "$out"
 SH
 chmod +x "$work/loudnorm.sh"
@@ -155,12 +155,12 @@ for ((r = 1; r <= runs; r++)); do
     echo "run $r/$runs" >&2
     # 1. loudness with true peak, 10 min
     time_run loudness "mixai loudness" java -jar "$cli_jar" loudness "$work/ten.wav"
-    have ffmpeg && time_run loudness "ffmpeg ebur128=peak=true" ffmpeg -hide_banner -nostats -i "$work/ten.wav" -af ebur128=peak=true -f null -
+    have ffmpeg && time_run loudness "ffmpeg ebur128=peak=true" ffmpeg -hide_banner -nostats -filter_threads 1 -i "$work/ten.wav" -af ebur128=peak=true -f null -
     [[ $have_ebur == 1 ]] && time_run loudness "libebur128 (C)" "$ebur" "$work/ten.wav"
     # 2. EQ + compressor + limiter, 10 min
     time_run chain "mixai chain" "${render_chain[@]}" "$work/ten.wav" "$work/chain.json" "$work/chain-mixai.wav"
     time_run chain "sox" sox "$work/ten.wav" "$work/chain-sox.wav" "${sox_chain[@]}"
-    have ffmpeg && time_run chain "ffmpeg" ffmpeg -hide_banner -nostats -loglevel error -y -i "$work/ten.wav" -af "$ffmpeg_chain" -c:a pcm_s16le "$work/chain-ffmpeg.wav"
+    have ffmpeg && time_run chain "ffmpeg" ffmpeg -hide_banner -nostats -loglevel error -filter_threads 1 -y -i "$work/ten.wav" -af "$ffmpeg_chain" -c:a pcm_s16le "$work/chain-ffmpeg.wav"
     # 3. mastering to a target, 3.5 min song
     time_run startup "mixai --version" java -jar "$cli_jar" --version
     time_run master "mixai master" "${master[@]}" "$work/song.wav" "$work/master-mixai.wav" "${master_args[@]}"
@@ -209,6 +209,8 @@ java_version=$(java -version 2>&1 | head -1)
     echo "(above 1: mixai is faster). Processing: the time mixai reports for the job itself, without JVM start-up"
     echo "(\`mixai master\` prints it; the SDK tools print it from main() on); where it prints none, subtract the start-up row."
     echo "Inputs: $input_note; 44.1 kHz 16-bit stereo."
+    echo "ffmpeg runs with \`-filter_threads 1\` (one thread, as the targets are stated; on this shared 2-core machine its"
+    echo "default threaded filtering made the chain about 5x slower, not faster). The JVM has its own GC and JIT threads."
     echo
     echo "| job | tool | wall s (median) | min–max s | max RSS MiB | ratio to mixai | processing s |"
     echo "|---|---|---:|---:|---:|---:|---:|"
@@ -229,7 +231,7 @@ java_version=$(java -version 2>&1 | head -1)
     echo
     echo "## What each tool ran"
     echo
-    echo "- Loudness: \`mixai loudness FILE\`; \`ffmpeg -nostats -i FILE -af ebur128=peak=true -f null -\`;"
+    echo "- Loudness: \`mixai loudness FILE\`; \`ffmpeg -nostats -filter_threads 1 -i FILE -af ebur128=peak=true -f null -\`;"
     echo "  \`benchmarks/tools/ebur128-loudness.c\` (libebur128 with integrated, LRA, true and sample peak, reading"
     echo "  with libsndfile in blocks of 4096 frames; compiled with gcc -O2)."
     echo "- Chain: mixai $render_note with this chain:"

@@ -15,6 +15,8 @@ import java.util.Objects;
  * <p>Subclasses implement {@link #onPrepare} (allocate, take the parameters as they are, no
  * ramp), {@link #onParameters} (new targets to ramp towards, no allocation),
  * {@link #processBlock} and {@link #onReset} (clear the signal state, jump to the targets).
+ * {@link #onPrepare} is handed the parameters directly; {@link #onParameters} is called only
+ * for sets that arrive after it.
  *
  * <p>A block must have exactly the prepared channel count and at most the prepared number of
  * frames ({@link io.mixai.process.AudioProcessor}); anything else is rejected with an
@@ -134,7 +136,11 @@ public abstract class AbstractEffect implements Effect {
     /** Processes a block that fits the prepared spec, in place. */
     protected abstract void processBlock(AudioBlock block);
 
-    /** Clears the signal state and lets ramps jump to their targets; parameters stay. */
+    /**
+     * Clears the signal state and lets ramps jump to their targets; parameters stay. Parameters
+     * set since the last block are picked up by the next block (and ramped to) unless this
+     * calls {@link #takeRequestedParameters} first, which makes the reset take them at once.
+     */
     protected abstract void onReset();
 
     /** Applies {@link #clean(double)} to one channel of a block, for channels an effect passes through. */

@@ -1,12 +1,11 @@
 package io.mixai.dsp.dynamics;
 
 import io.mixai.audio.AudioBlock;
+import io.mixai.dsp.effect.AbstractEffect;
 import io.mixai.param.ParameterSet;
 import io.mixai.process.ProcessSpec;
 import io.mixai.process.SidechainProcessor;
-import io.mixai.spi.Effect;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * The {@code compressor} effect, a feed-forward design after Giannoulis, Massberg and Reiss
@@ -36,7 +35,7 @@ import java.util.Objects;
  * <p>Other parameters take effect at the start of the next block; threshold, ratio and knee
  * changes pass through the ballistics, so they do not click.
  */
-final class Compressor implements Effect, SidechainProcessor {
+final class Compressor extends AbstractEffect implements SidechainProcessor {
 
     static final double RMS_WINDOW_MS = 20;
     static final double MAKEUP_SMOOTHING_MS = 20;
@@ -45,10 +44,7 @@ final class Compressor implements Effect, SidechainProcessor {
     /** Levels are floored here so silence is a finite (very low) level. */
     private static final double MIN_LEVEL_DB = -300;
 
-    private volatile CompressorSettings settings;
-
     // Prepared state (audio thread).
-    private boolean prepared;
     private int sampleRate;
     private int channels;
     private int lookahead;
@@ -59,36 +55,21 @@ final class Compressor implements Effect, SidechainProcessor {
     private int delayPosition;
     private double makeupDb;
 
-    // Coefficients derived from the applied settings.
-    private CompressorSettings applied;
+    // The applied parameters and the coefficients derived from them.
+    private final CompressorSettings settings = new CompressorSettings();
     private double attackCoef;
     private double releaseCoef;
     private double rmsCoef;
     private double makeupCoef;
 
     Compressor(ParameterSet parameters) {
-        this.settings = new CompressorSettings(Objects.requireNonNull(parameters, "parameters"));
+        super(CompressorProvider.TYPE, parameters);
     }
 
     @Override
-    public String type() {
-        return CompressorProvider.TYPE;
-    }
-
-    @Override
-    public ParameterSet parameters() {
-        return settings.source;
-    }
-
-    @Override
-    public void setParameters(ParameterSet parameters) {
-        this.settings = new CompressorSettings(Objects.requireNonNull(parameters, "parameters"));
-    }
-
-    @Override
-    public void prepare(ProcessSpec spec) {
-        Objects.requireNonNull(spec, "spec");
+    protected void onPrepare(ProcessSpec spec, ParameterSet parameters) {
         CompressorSettings s = settings;
+        s.load(parameters);
         sampleRate = spec.sampleRate();
         channels = spec.channels();
         lookahead = (int) Math.round(s.lookaheadMs * sampleRate / 1000.0);
@@ -98,28 +79,25 @@ final class Compressor implements Effect, SidechainProcessor {
         delay = new float[channels][Math.max(1, lookahead)];
         rmsCoef = Math.exp(-1000.0 / (RMS_WINDOW_MS * sampleRate));
         makeupCoef = Math.exp(-1000.0 / (MAKEUP_SMOOTHING_MS * sampleRate));
-        apply(s);
-        prepared = true;
-        reset();
+        deriveCoefficients();
+        onReset();
     }
 
+    /** Clears the detector, ballistics and delay; parameters set since the last block still glide in from the next one. */
     @Override
-    public void reset() {
-        if (!prepared) {
-            return;
-        }
+    protected void onReset() {
         Arrays.fill(meanSquare, 0);
         Arrays.fill(reductionDb, 0);
         for (float[] d : delay) {
             Arrays.fill(d, 0f);
         }
         delayPosition = 0;
-        makeupDb = applied.makeupDb; // start at the target: no glide after a reset
+        makeupDb = settings.makeupDb; // start at the target: no glide after a reset
     }
 
     @Override
     public int latencySamples() {
-        return prepared ? lookahead : 0;
+        return spec() != null ? lookahead : 0;
     }
 
     @Override
@@ -127,36 +105,44 @@ final class Compressor implements Effect, SidechainProcessor {
         return latencySamples();
     }
 
-    private void apply(CompressorSettings s) {
-        attackCoef = Math.exp(-1000.0 / (s.attackMs * sampleRate));
-        releaseCoef = Math.exp(-1000.0 / (s.releaseMs * sampleRate));
-        applied = s;
+    @Override
+    protected void onParameters(ParameterSet parameters) {
+        settings.load(parameters); // the look-ahead it reads stays as prepared
+        deriveCoefficients();
+    }
+
+    private void deriveCoefficients() {
+        attackCoef = Math.exp(-1000.0 / (settings.attackMs * sampleRate));
+        releaseCoef = Math.exp(-1000.0 / (settings.releaseMs * sampleRate));
     }
 
     @Override
-    public void process(AudioBlock block) {
-        process(block, block);
+    protected void processBlock(AudioBlock block) {
+        compress(block, block);
     }
 
     @Override
     public void process(AudioBlock main, AudioBlock sidechain) {
-        if (!prepared) {
-            throw new IllegalStateException("compressor: process() before prepare()");
+        if (spec() != null) { // checked before beginBlock, so a rejected pair leaves the parameters untouched
+            int scChannels = sidechain.channelCount();
+            if (scChannels > channels) {
+                throw new IllegalArgumentException("compressor: the sidechain has " + scChannels
+                        + " channels but the effect was prepared for " + channels);
+            }
+            if (sidechain.frames() != main.frames()) {
+                throw new IllegalArgumentException("compressor: sidechain has " + sidechain.frames()
+                        + " frames but the main block has " + main.frames());
+            }
         }
+        beginBlock(main);
+        compress(main, sidechain);
+    }
+
+    /** Compresses {@code main} in place, detecting on {@code sidechain} (which may be {@code main}). */
+    private void compress(AudioBlock main, AudioBlock sidechain) {
+        CompressorSettings s = settings;
         int mainChannels = main.channelCount();
         int scChannels = sidechain.channelCount();
-        if (mainChannels > channels || scChannels > channels) {
-            throw new IllegalArgumentException("compressor: blocks have " + mainChannels + " main and " + scChannels
-                    + " sidechain channels but the effect was prepared for " + channels);
-        }
-        if (sidechain.frames() != main.frames()) {
-            throw new IllegalArgumentException("compressor: sidechain has " + sidechain.frames()
-                    + " frames but the main block has " + main.frames());
-        }
-        CompressorSettings s = settings; // read once per block
-        if (s != applied) {
-            apply(s);
-        }
         final double threshold = s.thresholdDb;
         final double ratio = s.ratio;
         final double knee = s.kneeDb;

@@ -18,6 +18,9 @@ public final class CompressorProvider implements EffectProvider {
 
     public static final String TYPE = "compressor";
 
+    /** The choices of {@code detection}, in index order. */
+    static final List<String> DETECTION_CHOICES = List.of("peak", "rms");
+
     private static final List<ParameterDescriptor> PARAMETERS = List.of(
             ParameterDescriptor.builder("threshold_db", ParameterUnit.DECIBELS).range(-60, 0).defaultValue(-18)
                     .description("level above which the gain is reduced").build(),
@@ -35,7 +38,7 @@ public final class CompressorProvider implements EffectProvider {
                     .description("gain added after compression").build(),
             ParameterDescriptor.builder("auto_makeup", ParameterUnit.BOOLEAN).range(0, 1).step(1).defaultValue(0)
                     .description("add the gain that restores a 0 dBFS input to 0 dBFS").build(),
-            ParameterDescriptor.choice("detection", List.of("peak", "rms"), "peak"),
+            ParameterDescriptor.choice("detection", DETECTION_CHOICES, "peak"),
             ParameterDescriptor.builder("stereo_link_percent", ParameterUnit.PERCENT).range(0, 100).defaultValue(100)
                     .description("0: each channel detects alone; 100: all channels share one detection").build(),
             ParameterDescriptor.builder("lookahead_ms", ParameterUnit.MILLISECONDS).range(0, 20).defaultValue(0)

@@ -1,12 +1,10 @@
 package io.mixai.dsp.dynamics;
 
 import io.mixai.audio.AudioBlock;
-import io.mixai.param.InvalidParameterException;
+import io.mixai.dsp.effect.AbstractEffect;
 import io.mixai.param.ParameterSet;
 import io.mixai.process.ProcessSpec;
-import io.mixai.spi.Effect;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * The {@code limiter} effect: a stereo-linked look-ahead brickwall limiter whose output true
@@ -48,7 +46,7 @@ import java.util.Objects;
  * recent average reduction (a transient: recover quickly, no hole after a drum hit) and stays
  * at {@code release_ms} when the reduction is sustained (avoids pumping and distortion).
  */
-final class TruePeakLimiter implements Effect {
+final class TruePeakLimiter extends AbstractEffect {
 
     static final String TYPE = "limiter";
 
@@ -62,10 +60,6 @@ final class TruePeakLimiter implements Effect {
             + TruePeakEstimator.DELAY + RAMP_TWO - 1 + HOLD_TWO;
     private static final double AUTO_FASTEST_FRACTION = 0.25;
 
-    private volatile ParameterSet pending;
-    private ParameterSet applied;
-
-    private boolean prepared;
     private int sampleRate;
     private int channels;
     private int latency;
@@ -93,37 +87,14 @@ final class TruePeakLimiter implements Effect {
     private double averageReduction;
 
     TruePeakLimiter(ParameterSet parameters) {
-        this.pending = require(parameters);
-    }
-
-    private static ParameterSet require(ParameterSet parameters) {
-        Objects.requireNonNull(parameters, "parameters");
-        if (!TYPE.equals(parameters.effectType())) {
-            throw new InvalidParameterException(TYPE, "(set)", "got parameters for '" + parameters.effectType() + "'");
-        }
-        return parameters;
+        super(TYPE, parameters);
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public ParameterSet parameters() {
-        return pending;
-    }
-
-    @Override
-    public void setParameters(ParameterSet parameters) {
-        this.pending = require(parameters);
-    }
-
-    @Override
-    public void prepare(ProcessSpec spec) {
+    protected void onPrepare(ProcessSpec spec, ParameterSet parameters) {
         sampleRate = spec.sampleRate();
         channels = spec.channels();
-        int lookahead = Math.max(1, (int) Math.round(pending.get("lookahead_ms") / 1000.0 * sampleRate));
+        int lookahead = Math.max(1, (int) Math.round(parameters.get("lookahead_ms") / 1000.0 * sampleRate));
         detectOne = new TruePeakEstimator[channels];
         detectTwo = new TruePeakEstimator[channels];
         for (int c = 0; c < channels; c++) {
@@ -140,15 +111,12 @@ final class TruePeakLimiter implements Effect {
         delayOne = new double[channels][delayOneLength];
         delayTwo = new double[channels][delayTwoLength];
         latency = delayOneLength - 1 + delayTwoLength - 1;
-        prepared = true;
-        reset();
+        onParameters(parameters);
+        onReset();
     }
 
     @Override
-    public void reset() {
-        if (!prepared) {
-            return;
-        }
+    protected void onReset() {
         for (int c = 0; c < channels; c++) {
             detectOne[c].reset();
             detectTwo[c].reset();
@@ -163,11 +131,11 @@ final class TruePeakLimiter implements Effect {
         delayTwoPosition = 0;
         releasedGain = 1.0;
         averageReduction = 0;
-        configure(pending);
+        takeRequestedParameters();
     }
 
-    private void configure(ParameterSet p) {
-        applied = p;
+    @Override
+    protected void onParameters(ParameterSet p) {
         double ceiling = Math.pow(10.0, p.get("ceiling_dbtp") / 20.0);
         targetOne = ceiling * Math.pow(10.0, -STAGE_ONE_MARGIN_DB / 20.0);
         targetTwo = ceiling * Math.pow(10.0, -STAGE_TWO_MARGIN_DB / 20.0);
@@ -180,17 +148,10 @@ final class TruePeakLimiter implements Effect {
     }
 
     @Override
-    public void process(AudioBlock block) {
-        if (!prepared) {
-            throw new IllegalStateException("limiter: process() before prepare()");
-        }
-        ParameterSet snapshot = pending;
-        if (snapshot != applied) {
-            configure(snapshot);
-        }
+    protected void processBlock(AudioBlock block) {
         int frames = block.frames();
         int offset = block.offset();
-        int blockChannels = Math.min(channels, block.channelCount());
+        int blockChannels = block.channelCount();
         for (int n = 0; n < frames; n++) {
             int index = offset + n;
 
@@ -249,7 +210,7 @@ final class TruePeakLimiter implements Effect {
 
     @Override
     public int latencySamples() {
-        return prepared ? latency : 0;
+        return spec() != null ? latency : 0;
     }
 
     @Override

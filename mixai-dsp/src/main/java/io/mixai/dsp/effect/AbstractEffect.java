@@ -15,6 +15,12 @@ import java.util.Objects;
  * <p>Subclasses implement {@link #onPrepare} (allocate, take the parameters as they are, no
  * ramp), {@link #onParameters} (new targets to ramp towards, no allocation),
  * {@link #processBlock} and {@link #onReset} (clear the signal state, jump to the targets).
+ * {@link #onPrepare} is handed the parameters directly; {@link #onParameters} is called only
+ * for sets that arrive after it.
+ *
+ * <p>A block must have exactly the prepared channel count and at most the prepared number of
+ * frames ({@link io.mixai.process.AudioProcessor}); anything else is rejected with an
+ * {@link IllegalArgumentException} before the effect sees it.
  */
 public abstract class AbstractEffect implements Effect {
 
@@ -26,10 +32,24 @@ public abstract class AbstractEffect implements Effect {
     private ParameterSet applied;
     private ProcessSpec spec;
 
+    /** An effect of the type its parameter set names. */
     protected AbstractEffect(ParameterSet parameters) {
         this.requested = Objects.requireNonNull(parameters, "parameters");
         this.applied = parameters;
         this.type = parameters.effectType();
+    }
+
+    /**
+     * An effect of the given type.
+     *
+     * @throws InvalidParameterException if the parameter set is for another effect type
+     */
+    protected AbstractEffect(String type, ParameterSet parameters) {
+        this(parameters);
+        if (!parameters.effectType().equals(type)) {
+            throw new InvalidParameterException(type, "(parameters)", "got a parameter set for '"
+                    + parameters.effectType() + "'");
+        }
     }
 
     @Override
@@ -61,6 +81,16 @@ public abstract class AbstractEffect implements Effect {
 
     @Override
     public final void process(AudioBlock block) {
+        beginBlock(block);
+        processBlock(block);
+    }
+
+    /**
+     * Checks that a block fits the prepared spec and picks up the parameter snapshot. {@link #process}
+     * calls it; another entry point that processes a block (a sidechain {@code process(main,
+     * sidechain)}) calls it with the main block before its own work.
+     */
+    protected final void beginBlock(AudioBlock block) {
         ProcessSpec s = spec;
         if (s == null) {
             throw new IllegalStateException(type + ": process() called before prepare()");
@@ -69,12 +99,20 @@ public abstract class AbstractEffect implements Effect {
             throw new IllegalArgumentException(type + ": block of " + block.channelCount() + " channels x "
                     + block.frames() + " frames does not fit the prepared " + s);
         }
+        takeRequestedParameters();
+    }
+
+    /**
+     * Hands the parameters set since the last block to {@link #onParameters} now, if there are
+     * any. Blocks do this at their start; an {@link #onReset} calls it first when a reset should
+     * take new parameters at once (no ramp) instead of ramping to them from the next block.
+     */
+    protected final void takeRequestedParameters() {
         ParameterSet p = requested;
         if (p != applied) {
             applied = p;
             onParameters(p);
         }
-        processBlock(block);
     }
 
     @Override
@@ -98,7 +136,11 @@ public abstract class AbstractEffect implements Effect {
     /** Processes a block that fits the prepared spec, in place. */
     protected abstract void processBlock(AudioBlock block);
 
-    /** Clears the signal state and lets ramps jump to their targets; parameters stay. */
+    /**
+     * Clears the signal state and lets ramps jump to their targets; parameters stay. Parameters
+     * set since the last block are picked up by the next block (and ramped to) unless this
+     * calls {@link #takeRequestedParameters} first, which makes the reset take them at once.
+     */
     protected abstract void onReset();
 
     /** Applies {@link #clean(double)} to one channel of a block, for channels an effect passes through. */

@@ -32,6 +32,11 @@ import java.util.Objects;
  *
  * <p>Switching between the two modes changes the latency, so {@code linear_phase} only takes
  * effect at the next {@link #prepare}.
+ *
+ * <p>Not an {@link io.mixai.dsp.effect.AbstractEffect}: its parameter hand-over carries the FIR
+ * designed on the caller's thread, published together with the parameters under a lock that
+ * also orders it against {@link #prepare} (which replaces the designer); the base class hands
+ * over a bare parameter set from a final {@code setParameters}.
  */
 final class ParametricEq implements Effect {
 

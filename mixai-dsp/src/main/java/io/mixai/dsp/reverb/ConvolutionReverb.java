@@ -1,13 +1,13 @@
 package io.mixai.dsp.reverb;
 
+import io.mixai.audio.AudioBlock;
+import io.mixai.audio.AudioBuffer;
+import io.mixai.dsp.effect.AbstractEffect;
 import io.mixai.dsp.effect.SafeSamples;
 import io.mixai.dsp.spectral.PartitionedConvolver;
 import io.mixai.dsp.spectral.PartitionedFilter;
-import io.mixai.audio.AudioBlock;
-import io.mixai.audio.AudioBuffer;
 import io.mixai.param.ParameterSet;
 import io.mixai.process.ProcessSpec;
-import io.mixai.spi.Effect;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Random;
@@ -29,7 +29,7 @@ import java.util.Random;
  * {@link ConvolutionReverbProvider provider}, which has no way to receive audio, uses
  * {@link #defaultImpulseResponse(int)}.
  */
-public final class ConvolutionReverb implements Effect {
+public final class ConvolutionReverb extends AbstractEffect {
 
     /** The effect type id. */
     public static final String TYPE = "convolution_reverb";
@@ -47,10 +47,6 @@ public final class ConvolutionReverb implements Effect {
     private final float[][] userResponse;
     private final int userResponseRate;
 
-    private volatile ParameterSet pending;
-    private ParameterSet applied;
-
-    private boolean prepared;
     private int sampleRate;
     private int channels;
     private int responseLength;
@@ -69,9 +65,9 @@ public final class ConvolutionReverb implements Effect {
     private final SmoothedValue wetGain = new SmoothedValue();
 
     private ConvolutionReverb(float[][] userResponse, int userResponseRate, ParameterSet parameters) {
+        super(TYPE, parameters);
         this.userResponse = userResponse;
         this.userResponseRate = userResponseRate;
-        this.pending = Parameters.require(TYPE, parameters);
     }
 
     /** A convolution reverb with the given impulse response and default parameters. */
@@ -141,22 +137,7 @@ public final class ConvolutionReverb implements Effect {
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public ParameterSet parameters() {
-        return pending;
-    }
-
-    @Override
-    public void setParameters(ParameterSet parameters) {
-        this.pending = Parameters.require(TYPE, parameters);
-    }
-
-    @Override
-    public void prepare(ProcessSpec spec) {
+    protected void onPrepare(ProcessSpec spec, ParameterSet parameters) {
         float[][] response;
         if (userResponse == null) {
             AudioBuffer builtIn = defaultImpulseResponse(spec.sampleRate());
@@ -188,15 +169,13 @@ public final class ConvolutionReverb implements Effect {
         dryGain.prepare(spec.sampleRate(), 0.01);
         wetGain.prepare(spec.sampleRate(), 0.01);
         this.sampleRate = spec.sampleRate();
-        prepared = true;
-        reset();
+        onParameters(parameters);
+        onReset();
     }
 
+    /** Clears the convolution and delay state and lets the gains jump to the latest parameters. */
     @Override
-    public void reset() {
-        if (!prepared) {
-            return;
-        }
+    protected void onReset() {
         for (int c = 0; c < channels; c++) {
             convolvers[c].reset();
             Arrays.fill(wetInput[c], 0f);
@@ -206,13 +185,13 @@ public final class ConvolutionReverb implements Effect {
         }
         dryDelayPosition = 0;
         predelayWrite = 0;
-        configure(pending);
+        takeRequestedParameters();
         dryGain.settle();
         wetGain.settle();
     }
 
-    private void configure(ParameterSet p) {
-        applied = p;
+    @Override
+    protected void onParameters(ParameterSet p) {
         double mix = p.get("mix_percent") / 100.0;
         dryGain.setTarget(1.0 - mix);
         wetGain.setTarget(mix * Math.pow(10.0, p.get("gain_db") / 20.0));
@@ -220,16 +199,9 @@ public final class ConvolutionReverb implements Effect {
     }
 
     @Override
-    public void process(AudioBlock block) {
-        if (!prepared) {
-            throw new IllegalStateException("convolution_reverb: process() before prepare()");
-        }
-        ParameterSet snapshot = pending;
-        if (snapshot != applied) {
-            configure(snapshot);
-        }
+    protected void processBlock(AudioBlock block) {
         int frames = block.frames();
-        int blockChannels = Math.min(channels, block.channelCount());
+        int blockChannels = block.channelCount();
         for (int done = 0; done < frames; done += PARTITION_SIZE) {
             int from = block.offset() + done;
             int n = Math.min(PARTITION_SIZE, frames - done);
@@ -280,9 +252,9 @@ public final class ConvolutionReverb implements Effect {
 
     @Override
     public int tailSamples() {
-        if (!prepared) {
+        if (spec() == null) {
             return 0;
         }
-        return responseLength - 1 + (int) Math.round(pending.get("predelay_ms") / 1000.0 * sampleRate);
+        return responseLength - 1 + (int) Math.round(parameters().get("predelay_ms") / 1000.0 * sampleRate);
     }
 }

@@ -1,10 +1,10 @@
 package io.mixai.dsp.reverb;
 
-import io.mixai.dsp.effect.SafeSamples;
 import io.mixai.audio.AudioBlock;
+import io.mixai.dsp.effect.AbstractEffect;
+import io.mixai.dsp.effect.SafeSamples;
 import io.mixai.param.ParameterSet;
 import io.mixai.process.ProcessSpec;
-import io.mixai.spi.Effect;
 import java.util.Arrays;
 
 /**
@@ -29,7 +29,7 @@ import java.util.Arrays;
  * exactly silent and never runs through denormal numbers. No modulation: the output is a
  * linear time-invariant function of the input for fixed parameters.
  */
-final class FdnReverb implements Effect {
+final class FdnReverb extends AbstractEffect {
 
     static final String TYPE = "reverb";
 
@@ -48,12 +48,7 @@ final class FdnReverb implements Effect {
     private static final int LEFT_ROW = 6;
     private static final int RIGHT_ROW = 9;
 
-    private volatile ParameterSet pending;
-    private ParameterSet applied;
-
-    private boolean prepared;
     private int sampleRate;
-    private int channels;
 
     private float[][] lines;
     private int[] lineMask;
@@ -82,7 +77,7 @@ final class FdnReverb implements Effect {
     private final SmoothedValue width = new SmoothedValue();
 
     FdnReverb(ParameterSet parameters) {
-        this.pending = Parameters.require(TYPE, parameters);
+        super(TYPE, parameters);
         for (int i = 0; i < LINES; i++) {
             inputSign[i] = 0.25 * hadamardSign(INPUT_ROW, i);
             leftSign[i] = 0.25 * hadamardSign(LEFT_ROW, i);
@@ -96,24 +91,8 @@ final class FdnReverb implements Effect {
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public ParameterSet parameters() {
-        return pending;
-    }
-
-    @Override
-    public void setParameters(ParameterSet parameters) {
-        this.pending = Parameters.require(TYPE, parameters);
-    }
-
-    @Override
-    public void prepare(ProcessSpec spec) {
+    protected void onPrepare(ProcessSpec spec, ParameterSet parameters) {
         sampleRate = spec.sampleRate();
-        channels = spec.channels();
         lines = new float[LINES][];
         lineMask = new int[LINES];
         for (int i = 0; i < LINES; i++) {
@@ -135,19 +114,17 @@ final class FdnReverb implements Effect {
         dryGain.prepare(sampleRate, 0.01);
         wetGain.prepare(sampleRate, 0.01);
         width.prepare(sampleRate, 0.01);
-        prepared = true;
-        reset();
+        onParameters(parameters);
+        onReset();
     }
 
     private static double baseLineSeconds(int line) {
         return SHORTEST_LINE_S * Math.pow(LONGEST_LINE_S / SHORTEST_LINE_S, line / (double) (LINES - 1));
     }
 
+    /** Clears the network and lets the gains jump to the latest parameters (set since the last block or not). */
     @Override
-    public void reset() {
-        if (!prepared) {
-            return;
-        }
+    protected void onReset() {
         for (float[] line : lines) {
             Arrays.fill(line, 0f);
         }
@@ -159,16 +136,15 @@ final class FdnReverb implements Effect {
         Arrays.fill(diffuserWrite, 0);
         Arrays.fill(dampState, 0);
         predelayWrite = 0;
-        applied = null;
-        configure(pending);
+        takeRequestedParameters();
         dryGain.settle();
         wetGain.settle();
         width.settle();
     }
 
     /** Derives delay lengths and filter coefficients from a snapshot; allocates nothing. */
-    private void configure(ParameterSet p) {
-        applied = p;
+    @Override
+    protected void onParameters(ParameterSet p) {
         double decay = p.get("decay_s");
         double damping = p.get("damping_percent") / 100.0;
         double sizeScale = 0.25 + 0.75 * p.get("size_percent") / 100.0;
@@ -222,17 +198,10 @@ final class FdnReverb implements Effect {
     }
 
     @Override
-    public void process(AudioBlock block) {
-        if (!prepared) {
-            throw new IllegalStateException("reverb: process() before prepare()");
-        }
-        ParameterSet snapshot = pending;
-        if (snapshot != applied) {
-            configure(snapshot);
-        }
+    protected void processBlock(AudioBlock block) {
         int frames = block.frames();
         int offset = block.offset();
-        int blockChannels = Math.min(channels, block.channelCount());
+        int blockChannels = block.channelCount();
         float[] first = block.channel(0);
         float[] second = blockChannels > 1 ? block.channel(1) : null;
         double inputScale = 1.0 / blockChannels;
@@ -333,9 +302,9 @@ final class FdnReverb implements Effect {
 
     @Override
     public int tailSamples() {
-        ParameterSet p = pending;
+        ParameterSet p = parameters();
         // 1.5 RT60 is a 90 dB decay; add the pre-delay and the longest path into the network
-        if (!prepared) {
+        if (spec() == null) {
             return 0;
         }
         double seconds = p.get("predelay_ms") / 1000.0 + 1.5 * p.get("decay_s") + LONGEST_LINE_S + DIFFUSER_TOTAL_S;

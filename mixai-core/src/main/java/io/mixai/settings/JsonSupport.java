@@ -75,6 +75,10 @@ final class JsonSupport {
     static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SettingsException(file, null, "cannot read: not a JSON text file (its bytes are not UTF-8)", e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SettingsException(file, null, "cannot read: no such file", e);
         } catch (IOException e) {
             throw new SettingsException(file, null, "cannot read: " + e, e);
         }

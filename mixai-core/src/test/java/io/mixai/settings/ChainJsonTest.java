@@ -148,6 +148,17 @@ class ChainJsonTest {
     }
 
     @Test
+    void aBinaryOrMissingSettingsFileIsNamedWithItsProblem(@TempDir Path dir) throws Exception {
+        Path binary = Files.write(dir.resolve("song.wav"), new byte[] {'R', 'I', 'F', 'F', (byte) 0xFF, (byte) 0xFE, 0, 1});
+        SettingsException e = assertThrows(SettingsException.class, () -> ChainJson.read(binary, REGISTRY));
+        assertTrue(e.getMessage().startsWith(binary.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("not a JSON text file"), e.getMessage());
+        SettingsException missing = assertThrows(SettingsException.class,
+                () -> ChainJson.read(dir.resolve("none.json"), REGISTRY));
+        assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+    }
+
+    @Test
     void filesAreWrittenAndErrorsNameTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("chain.json");
         EffectChain chain = awkwardChain();

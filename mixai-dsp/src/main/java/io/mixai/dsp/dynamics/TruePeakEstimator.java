@@ -34,7 +34,15 @@ final class TruePeakEstimator {
     private static final int GUARD_DELAY = (GUARD_TAPS - 1) / 2;
     /** Samples between pushing {@code x[n0]} and getting the estimate for its interval. */
     static final int DELAY = Math.max(TAPS / 2, GUARD_DELAY + GUARD_REACH);
-    private static final int HISTORY = 128; // holds DELAY + TAPS / 2 and GUARD_TAPS samples
+    /** Guard values in the +-GUARD_REACH window the estimate takes the largest of. */
+    private static final int GUARD_WINDOW = 2 * GUARD_REACH + 1;
+    /**
+     * Holds DELAY + TAPS / 2 samples for the interpolation and GUARD_WINDOW - 1 + GUARD_TAPS
+     * for computing, late, the guard values of the whole guard window (see {@link #push}).
+     */
+    private static final int HISTORY = 256;
+    /** A power of two at least GUARD_WINDOW: the ring of guard values. */
+    private static final int GUARD_RING = 128;
 
     private static final double[][] PHASES_8 = interpolator(8);
     private static final double[][] PHASES_16 = interpolator(16);
@@ -42,6 +50,11 @@ final class TruePeakEstimator {
 
     /** Relative slack for rounding in {@link #interpolate}: 48 products and sums of doubles. */
     private static final double ROUNDING_SLACK = 1e-9;
+    /**
+     * sum |GUARD| (with the same slack for rounding): no guard value's magnitude exceeds this
+     * times the largest |x| among the GUARD_TAPS samples it is computed from.
+     */
+    private static final double GUARD_GAIN_BOUND = absoluteSum(GUARD) * (1 + ROUNDING_SLACK);
 
     private final double[][] phases;
     /** max(1, max over phases of sum |c|): |interpolated point| <= this x the window's largest |x|. */
@@ -50,7 +63,21 @@ final class TruePeakEstimator {
     private final double[] spacingCosine;
     private final double[] history = new double[2 * HISTORY];
     private int position;
-    private final SlidingMinimum guardPeak = new SlidingMinimum(2 * GUARD_REACH + 1);
+    /**
+     * The largest guard magnitude in the guard window (as a minimum of negatives), over the
+     * values pushed: exact ones or, where the guard was not computed, upper bounds of it.
+     */
+    private final SlidingMinimum guardPeak = new SlidingMinimum(GUARD_WINDOW);
+    /** The largest |x| among the GUARD_TAPS samples the newest guard value is computed from. */
+    private final SlidingMinimum guardSpanPeak = new SlidingMinimum(GUARD_TAPS);
+    /** guardValue[slot]: the guard magnitude (or its bound, if !guardExact[slot]) per push. */
+    private final double[] guardValue = new double[GUARD_RING];
+    private final boolean[] guardExact = new boolean[GUARD_RING];
+    private int guardSlot;
+    /** Pushes since the last bound (rather than exact value) entered guardPeak. */
+    private int pushesSinceGuardBound;
+    /** Whether the previous estimate needed the exact computation: near a peak, stay exact. */
+    private boolean nearThreshold;
     /** The largest |x| among the TAPS samples the interpolation reads (as a minimum of -|x|). */
     private final SlidingMinimum windowPeak = new SlidingMinimum(TAPS);
 
@@ -112,6 +139,14 @@ final class TruePeakEstimator {
         return h;
     }
 
+    private static double absoluteSum(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += Math.abs(v);
+        }
+        return sum;
+    }
+
     private static double sinc(double t) {
         return t == 0 ? 1.0 : Math.sin(Math.PI * t) / (Math.PI * t);
     }
@@ -140,7 +175,14 @@ final class TruePeakEstimator {
         Arrays.fill(history, 0);
         position = 0;
         guardPeak.reset();
+        guardSpanPeak.reset();
         windowPeak.reset();
+        // the pushes "before" the reset saw silence: their guard values are exactly 0
+        Arrays.fill(guardValue, 0);
+        Arrays.fill(guardExact, true);
+        guardSlot = 0;
+        pushesSinceGuardBound = GUARD_WINDOW;
+        nearThreshold = false;
     }
 
     /**
@@ -170,12 +212,43 @@ final class TruePeakEstimator {
         }
         // history[position .. position + HISTORY - 1] runs from oldest to newest
         int newest = position + HISTORY - 1;
-        double guard = guardMagnitude(newest);
+
+        // The guard value of this push: the 127-tap filter (the most expensive part of the
+        // estimate) runs only near the threshold. Elsewhere its bound |g| <= sum |GUARD| x the
+        // span's largest |x| stands in; if the estimate turns out to need the exact guard, the
+        // values still standing in are computed then (exactGuard), so every result at or above
+        // the threshold is the same, bit for bit, as computing every guard value at once.
+        double spanMax = -guardSpanPeak.push(-Math.abs(sample));
+        double guardValueNow;
+        if (nearThreshold) {
+            guardValueNow = Math.abs(guardSum(newest));
+            if (pushesSinceGuardBound < GUARD_WINDOW) {
+                pushesSinceGuardBound++;
+            }
+        } else {
+            guardValueNow = GUARD_GAIN_BOUND * spanMax;
+            pushesSinceGuardBound = 0;
+        }
+        guardValue[guardSlot] = guardValueNow;
+        guardExact[guardSlot] = nearThreshold;
+        // an upper bound of the exact guard: every value in the window is exact or bounds it
+        double guardBound = -guardPeak.push(-guardValueNow);
 
         int centre = newest - DELAY; // x[n0]
         int start = centre - TAPS / 2 + 1;
         // the window's newest sample enters the sliding maximum every call, whatever happens below
         double windowMax = -windowPeak.push(-Math.abs(history[start + TAPS - 1]));
+        double looseBound = gainBound * windowMax + guardBound;
+        if (looseBound < threshold) {
+            // the exact estimate is at most this, so also below the threshold
+            nearThreshold = false;
+            advanceGuardSlot();
+            return looseBound;
+        }
+        nearThreshold = true;
+        double guard = pushesSinceGuardBound >= GUARD_WINDOW ? guardBound : exactGuard(newest);
+        advanceGuardSlot();
+
         double cheapBound = gainBound * windowMax + guard;
         if (cheapBound < threshold) {
             return cheapBound;
@@ -198,6 +271,27 @@ final class TruePeakEstimator {
         return peak + guard;
     }
 
+    private void advanceGuardSlot() {
+        guardSlot = (guardSlot + 1) & (GUARD_RING - 1);
+    }
+
+    /**
+     * The largest exact guard magnitude of the last GUARD_WINDOW pushes (the newest at history
+     * index {@code newest}), computing those that so far only had a bound.
+     */
+    private double exactGuard(int newest) {
+        double largest = 0;
+        for (int age = 0; age < GUARD_WINDOW; age++) {
+            int slot = (guardSlot - age) & (GUARD_RING - 1);
+            if (!guardExact[slot]) {
+                guardValue[slot] = Math.abs(guardSum(newest - age));
+                guardExact[slot] = true;
+            }
+            largest = Math.max(largest, guardValue[slot]);
+        }
+        return largest;
+    }
+
     private double interpolate(double[] c, int start) {
         double a0 = 0;
         double a1 = 0;
@@ -212,8 +306,8 @@ final class TruePeakEstimator {
         return (a0 + a1) + (a2 + a3);
     }
 
-    /** The near-Nyquist band's largest magnitude within +-GUARD_REACH of the estimate's interval. */
-    private double guardMagnitude(int newest) {
+    /** The near-Nyquist band's value computed from the GUARD_TAPS samples ending at history index {@code newest}. */
+    private double guardSum(int newest) {
         // linear phase: fold the symmetric taps around the centre
         int oldest = newest - GUARD_TAPS + 1;
         // four independent accumulators, as in interpolate(): one chain of 63 dependent additions
@@ -232,7 +326,6 @@ final class TruePeakEstimator {
         for (; k < GUARD_DELAY; k++) {
             s0 += GUARD[k] * (history[oldest + k] + history[newest - k]);
         }
-        double sum = (s0 + s1) + (s2 + s3);
-        return -guardPeak.push(-Math.abs(sum));
+        return (s0 + s1) + (s2 + s3);
     }
 }

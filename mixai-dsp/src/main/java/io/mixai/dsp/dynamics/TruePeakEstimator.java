@@ -55,6 +55,8 @@ final class TruePeakEstimator {
      * times the largest |x| among the GUARD_TAPS samples it is computed from.
      */
     private static final double GUARD_GAIN_BOUND = absoluteSum(GUARD) * (1 + ROUNDING_SLACK);
+    /** The guard filter rewritten on second differences: see {@link SecondDifferenceBound}. */
+    private static final SecondDifferenceBound GUARD_SMOOTH_BOUND = new SecondDifferenceBound(GUARD, 0, 0);
 
     private final double[][] phases;
     /** max(1, max over phases of sum |c|): |interpolated point| <= this x the window's largest |x|. */
@@ -74,12 +76,27 @@ final class TruePeakEstimator {
     private final double[] guardValue = new double[GUARD_RING];
     private final boolean[] guardExact = new boolean[GUARD_RING];
     private int guardSlot;
+    /** The results of {@link #interpolatePair}. */
+    private double pairFirst;
+    private double pairSecond;
     /** Pushes since the last bound (rather than exact value) entered guardPeak. */
     private int pushesSinceGuardBound;
-    /** Whether the previous estimate needed the exact computation: near a peak, stay exact. */
-    private boolean nearThreshold;
+    /**
+     * Pushes for which the guard is still computed exactly, counted down from
+     * {@link #EXACT_GUARD_HOLD} after every estimate that needed the exact computation: near
+     * peaks the guard is needed again soon, and computing it at once (rather than late, in
+     * exactGuard) keeps the bounds out of guardPeak, so that its maximum is the exact one.
+     */
+    private int exactGuardPushes;
+    private static final int EXACT_GUARD_HOLD = 2 * GUARD_WINDOW;
     /** The largest |x| among the TAPS samples the interpolation reads (as a minimum of -|x|). */
     private final SlidingMinimum windowPeak = new SlidingMinimum(TAPS);
+    /** The interpolation filters, less linear interpolation, on second differences. */
+    private final SecondDifferenceBound smoothBound;
+    /** The largest |second difference| among the TAPS samples the interpolation reads. */
+    private final SlidingMinimum windowCurvature = new SlidingMinimum(TAPS - 2);
+    /** The largest |second difference| among the GUARD_TAPS samples of the newest guard value. */
+    private final SlidingMinimum guardSpanCurvature = new SlidingMinimum(GUARD_TAPS - 2);
 
     /** An estimator interpolating {@code factor} (8 or 16) points per sample. */
     TruePeakEstimator(int factor) {
@@ -99,6 +116,14 @@ final class TruePeakEstimator {
             bound = Math.max(bound, sum);
         }
         gainBound = bound * (1 + ROUNDING_SLACK);
+        SecondDifferenceBound smooth = null;
+        for (int j = 1; j < factor; j++) {
+            // phase j less the straight line between x[n0] and x[n0 + 1] at j / factor
+            double fraction = j / (double) factor;
+            SecondDifferenceBound b = new SecondDifferenceBound(phases[j], 1 - fraction, fraction);
+            smooth = smooth == null ? b : smooth.max(b);
+        }
+        smoothBound = smooth;
         spacingCosine = new double[factor];
         for (int step = 1; step < factor; step++) {
             spacingCosine[step] = Math.cos(Math.PI * step / (2.0 * factor));
@@ -177,12 +202,14 @@ final class TruePeakEstimator {
         guardPeak.reset();
         guardSpanPeak.reset();
         windowPeak.reset();
+        windowCurvature.reset();
+        guardSpanCurvature.reset();
         // the pushes "before" the reset saw silence: their guard values are exactly 0
         Arrays.fill(guardValue, 0);
         Arrays.fill(guardExact, true);
         guardSlot = 0;
         pushesSinceGuardBound = GUARD_WINDOW;
-        nearThreshold = false;
+        exactGuardPushes = 0;
     }
 
     /**
@@ -219,18 +246,22 @@ final class TruePeakEstimator {
         // values still standing in are computed then (exactGuard), so every result at or above
         // the threshold is the same, bit for bit, as computing every guard value at once.
         double spanMax = -guardSpanPeak.push(-Math.abs(sample));
+        double spanCurvature = -guardSpanCurvature.push(-Math.abs(secondDifference(newest)));
         double guardValueNow;
-        if (nearThreshold) {
+        boolean exactNow = exactGuardPushes > 0;
+        if (exactNow) {
+            exactGuardPushes--;
             guardValueNow = Math.abs(guardSum(newest));
             if (pushesSinceGuardBound < GUARD_WINDOW) {
                 pushesSinceGuardBound++;
             }
         } else {
-            guardValueNow = GUARD_GAIN_BOUND * spanMax;
+            guardValueNow = Math.min(GUARD_GAIN_BOUND * spanMax,
+                    GUARD_SMOOTH_BOUND.bound(spanCurvature, spanMax));
             pushesSinceGuardBound = 0;
         }
         guardValue[guardSlot] = guardValueNow;
-        guardExact[guardSlot] = nearThreshold;
+        guardExact[guardSlot] = exactNow;
         // an upper bound of the exact guard: every value in the window is exact or bounds it
         double guardBound = -guardPeak.push(-guardValueNow);
 
@@ -238,18 +269,24 @@ final class TruePeakEstimator {
         int start = centre - TAPS / 2 + 1;
         // the window's newest sample enters the sliding maximum every call, whatever happens below
         double windowMax = -windowPeak.push(-Math.abs(history[start + TAPS - 1]));
-        double looseBound = gainBound * windowMax + guardBound;
+        double windowCurvatureMax = -windowCurvature.push(-Math.abs(secondDifference(start + TAPS - 1)));
+        // two bounds of every interpolated point: the filter's gain times the largest sample,
+        // and (tight for smooth, i.e. mostly low-frequency, programme) the straight line between
+        // the interval's two samples plus what the curvature can add to it
+        double straight = Math.max(Math.abs(history[centre]), Math.abs(history[centre + 1]));
+        double interpolationBound = Math.min(gainBound * windowMax,
+                smoothBound.bound(windowCurvatureMax, windowMax) + straight * (1 + ROUNDING_SLACK));
+        double looseBound = interpolationBound + guardBound;
         if (looseBound < threshold) {
             // the exact estimate is at most this, so also below the threshold
-            nearThreshold = false;
             advanceGuardSlot();
             return looseBound;
         }
-        nearThreshold = true;
+        exactGuardPushes = EXACT_GUARD_HOLD;
         double guard = pushesSinceGuardBound >= GUARD_WINDOW ? guardBound : exactGuard(newest);
         advanceGuardSlot();
 
-        double cheapBound = gainBound * windowMax + guard;
+        double cheapBound = interpolationBound + guard;
         if (cheapBound < threshold) {
             return cheapBound;
         }
@@ -257,9 +294,14 @@ final class TruePeakEstimator {
         double peak = Math.abs(history[centre]);
         for (int step = factor / 2; step >= 1; step /= 2) {
             // the phases new at this spacing: the half-sample point first, then odd multiples of step
-            int stride = step == factor / 2 ? step : 2 * step;
-            for (int j = step; j < factor; j += stride) {
-                peak = Math.max(peak, Math.abs(interpolate(phases[j], start)));
+            if (step == factor / 2) {
+                peak = Math.max(peak, Math.abs(interpolate(phases[step], start)));
+            } else {
+                // odd multiples of step, two at a time (their number is even)
+                for (int j = step; j < factor; j += 4 * step) {
+                    interpolatePair(phases[j], phases[j + 2 * step], start);
+                    peak = Math.max(peak, Math.max(Math.abs(pairFirst), Math.abs(pairSecond)));
+                }
             }
             if (step > 1) {
                 double bound = peak / spacingCosine[step] + guard;
@@ -269,6 +311,11 @@ final class TruePeakEstimator {
             }
         }
         return peak + guard;
+    }
+
+    /** x[n] - 2 x[n-1] + x[n-2] at history index {@code index} (n). */
+    private double secondDifference(int index) {
+        return history[index] - 2 * history[index - 1] + history[index - 2];
     }
 
     private void advanceGuardSlot() {
@@ -290,6 +337,38 @@ final class TruePeakEstimator {
             largest = Math.max(largest, guardValue[slot]);
         }
         return largest;
+    }
+
+    /**
+     * {@link #interpolate} of two phases in one pass (into pairFirst, pairSecond): each sample
+     * is loaded once, and eight independent sums keep the adder busy. Each phase's sums run in
+     * exactly the order of {@link #interpolate}, so the results are the same, bit for bit.
+     */
+    private void interpolatePair(double[] c, double[] d, int start) {
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double b0 = 0;
+        double b1 = 0;
+        double b2 = 0;
+        double b3 = 0;
+        for (int i = 0; i < TAPS; i += 4) {
+            double x0 = history[start + i];
+            double x1 = history[start + i + 1];
+            double x2 = history[start + i + 2];
+            double x3 = history[start + i + 3];
+            a0 += c[i] * x0;
+            a1 += c[i + 1] * x1;
+            a2 += c[i + 2] * x2;
+            a3 += c[i + 3] * x3;
+            b0 += d[i] * x0;
+            b1 += d[i + 1] * x1;
+            b2 += d[i + 2] * x2;
+            b3 += d[i + 3] * x3;
+        }
+        pairFirst = (a0 + a1) + (a2 + a3);
+        pairSecond = (b0 + b1) + (b2 + b3);
     }
 
     private double interpolate(double[] c, int start) {

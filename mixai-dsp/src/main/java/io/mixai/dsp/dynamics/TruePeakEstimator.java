@@ -70,8 +70,8 @@ final class TruePeakEstimator {
      * values pushed: exact ones or, where the guard was not computed, upper bounds of it.
      */
     private final SlidingMinimum guardPeak = new SlidingMinimum(GUARD_WINDOW);
-    /** The largest |x| among the GUARD_TAPS samples the newest guard value is computed from. */
-    private final SlidingMinimum guardSpanPeak = new SlidingMinimum(GUARD_TAPS);
+    /** At least the largest |x| among the GUARD_TAPS samples the newest guard value is computed from. */
+    private final BlockMaximum guardSpanPeak = new BlockMaximum(GUARD_TAPS);
     /** guardValue[slot]: the guard magnitude (or its bound, if !guardExact[slot]) per push. */
     private final double[] guardValue = new double[GUARD_RING];
     private final boolean[] guardExact = new boolean[GUARD_RING];
@@ -93,10 +93,10 @@ final class TruePeakEstimator {
     private final SlidingMinimum windowPeak = new SlidingMinimum(TAPS);
     /** The interpolation filters, less linear interpolation, on second differences. */
     private final SecondDifferenceBound smoothBound;
-    /** The largest |second difference| among the TAPS samples the interpolation reads. */
-    private final SlidingMinimum windowCurvature = new SlidingMinimum(TAPS - 2);
-    /** The largest |second difference| among the GUARD_TAPS samples of the newest guard value. */
-    private final SlidingMinimum guardSpanCurvature = new SlidingMinimum(GUARD_TAPS - 2);
+    /** At least the largest |second difference| among the TAPS samples the interpolation reads. */
+    private final BlockMaximum windowCurvature = new BlockMaximum(TAPS - 2);
+    /** At least the largest |second difference| among the GUARD_TAPS samples of the newest guard value. */
+    private final BlockMaximum guardSpanCurvature = new BlockMaximum(GUARD_TAPS - 2);
 
     /** An estimator interpolating {@code factor} (8 or 16) points per sample. */
     TruePeakEstimator(int factor) {
@@ -245,8 +245,9 @@ final class TruePeakEstimator {
         // span's largest |x| stands in; if the estimate turns out to need the exact guard, the
         // values still standing in are computed then (exactGuard), so every result at or above
         // the threshold is the same, bit for bit, as computing every guard value at once.
-        double spanMax = -guardSpanPeak.push(-Math.abs(sample));
-        double spanCurvature = -guardSpanCurvature.push(-Math.abs(secondDifference(newest)));
+        // bounds (BlockMaximum: a little above the exact maxima at times), enough for bounds
+        double spanMax = guardSpanPeak.push(Math.abs(sample));
+        double spanCurvature = guardSpanCurvature.push(Math.abs(secondDifference(newest)));
         double guardValueNow;
         boolean exactNow = exactGuardPushes > 0;
         if (exactNow) {
@@ -269,7 +270,7 @@ final class TruePeakEstimator {
         int start = centre - TAPS / 2 + 1;
         // the window's newest sample enters the sliding maximum every call, whatever happens below
         double windowMax = -windowPeak.push(-Math.abs(history[start + TAPS - 1]));
-        double windowCurvatureMax = -windowCurvature.push(-Math.abs(secondDifference(start + TAPS - 1)));
+        double windowCurvatureMax = windowCurvature.push(Math.abs(secondDifference(start + TAPS - 1)));
         // two bounds of every interpolated point: the filter's gain times the largest sample,
         // and (tight for smooth, i.e. mostly low-frequency, programme) the straight line between
         // the interval's two samples plus what the curvature can add to it

@@ -22,6 +22,11 @@ import java.util.Arrays;
  * </ol>
  * The estimate for an input interval {@code [n0, n0 + 1)} appears {@link #DELAY} samples after
  * sample {@code n0} was pushed.
+ *
+ * <p>Cost: the limiter only asks whether the estimate reaches its threshold, and needs the
+ * exact value only when it does. Cheap upper bounds (see {@link #push}) settle most samples of
+ * ordinary programme, so the interpolation and the guard filter run only near the threshold;
+ * every estimate at or above the threshold is the same, bit for bit, as without the bounds.
  */
 final class TruePeakEstimator {
 

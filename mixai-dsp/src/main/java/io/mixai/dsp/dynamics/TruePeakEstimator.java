@@ -93,7 +93,7 @@ final class TruePeakEstimator {
      * exactGuard) keeps the bounds out of guardPeak, so that its maximum is the exact one.
      */
     private int exactGuardPushes;
-    private static final int EXACT_GUARD_HOLD = 2 * GUARD_WINDOW;
+    private static final int EXACT_GUARD_HOLD = 8 * GUARD_WINDOW;
     /** The largest |x| among the TAPS samples the interpolation reads (as a minimum of -|x|). */
     private final SlidingMinimum windowPeak = new SlidingMinimum(TAPS);
     /** The interpolation filters, less linear interpolation, on second differences. */

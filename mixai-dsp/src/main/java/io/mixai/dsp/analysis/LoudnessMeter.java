@@ -45,7 +45,7 @@ public final class LoudnessMeter {
     private static final int MOMENTARY_SUB_BLOCKS = 40;
     private static final int SHORT_TERM_SUB_BLOCKS = 300;
     /** Filter state below this is flushed to zero at sub-block boundaries (denormal guard). */
-    private static final double DENORMAL = 1e-30;
+    private static final double DENORMAL = io.mixai.dsp.effect.SafeSamples.FLOOR;
 
     private final int sampleRate;
     private final ChannelWeights channelWeights;
@@ -407,7 +407,7 @@ public final class LoudnessMeter {
         OptionalDouble peak = shortTermTruePeakDbtp();
         OptionalDouble loudness = shortTermLufs();
         return peak.isPresent() && loudness.isPresent()
-                ? OptionalDouble.of(peak.getAsDouble() - loudness.getAsDouble())
+                ? OptionalDouble.of(DynamicsDescriptors.psr(peak.getAsDouble(), loudness.getAsDouble()))
                 : OptionalDouble.empty();
     }
 

@@ -46,7 +46,7 @@ public record LoudnessResult(
     /** PLR (peak-to-loudness ratio): true peak minus integrated loudness, in dB; empty if either is. */
     public OptionalDouble peakToLoudnessRatioDb() {
         return truePeakDbtp.isPresent() && integratedLufs.isPresent()
-                ? OptionalDouble.of(truePeakDbtp.getAsDouble() - integratedLufs.getAsDouble())
+                ? OptionalDouble.of(DynamicsDescriptors.plr(truePeakDbtp.getAsDouble(), integratedLufs.getAsDouble()))
                 : OptionalDouble.empty();
     }
 

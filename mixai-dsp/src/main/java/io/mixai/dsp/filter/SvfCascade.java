@@ -23,7 +23,6 @@ final class SvfCascade {
     /** Chunk of samples converted to double at a time. */
     private static final int CHUNK = 256;
     /** States below this are flushed to zero so decays never reach the slow denormal range. */
-    private static final double DENORMAL_FLOOR = 1e-30;
 
     private final int glideSamples;
     private final double[] targets;        // [slot * STRIDE] the designed coefficients
@@ -131,6 +130,11 @@ final class SvfCascade {
         }
     }
 
+    /** A decaying integrator state below {@link SafeSamples#FLOOR} becomes exactly zero (no denormal slowdown). */
+    private static double flushDenormal(double v) {
+        return Math.abs(v) < SafeSamples.FLOOR ? 0 : v;
+    }
+
     /** The steady path: fixed coefficients over {@code buf[from .. len)}. */
     private static void runSection(double[] buf, int from, int len, double[] st, double[] c, int slot) {
         int o = slot * SvfDesign.STRIDE;
@@ -149,14 +153,8 @@ final class SvfCascade {
             double v3 = v0 - ic2;
             double v1 = a1 * ic1 + a2 * v3;
             double v2 = ic2 + a2 * ic1 + a3 * v3;
-            ic1 = 2 * v1 - ic1;
-            ic2 = 2 * v2 - ic2;
-            if (Math.abs(ic1) < DENORMAL_FLOOR) {
-                ic1 = 0;
-            }
-            if (Math.abs(ic2) < DENORMAL_FLOOR) {
-                ic2 = 0;
-            }
+            ic1 = flushDenormal(2 * v1 - ic1);
+            ic2 = flushDenormal(2 * v2 - ic2);
             buf[i] = m0 * v0 + m1 * v1 + m2 * v2;
         }
         st[2 * slot] = ic1;
@@ -192,14 +190,8 @@ final class SvfCascade {
             double v3 = v0 - ic2;
             double v1 = a1 * ic1 + a2 * v3;
             double v2 = ic2 + a2 * ic1 + a3 * v3;
-            ic1 = 2 * v1 - ic1;
-            ic2 = 2 * v2 - ic2;
-            if (Math.abs(ic1) < DENORMAL_FLOOR) {
-                ic1 = 0;
-            }
-            if (Math.abs(ic2) < DENORMAL_FLOOR) {
-                ic2 = 0;
-            }
+            ic1 = flushDenormal(2 * v1 - ic1);
+            ic2 = flushDenormal(2 * v2 - ic2);
             buf[i] = m0 * v0 + m1 * v1 + m2 * v2;
         }
         st[2 * slot] = ic1;

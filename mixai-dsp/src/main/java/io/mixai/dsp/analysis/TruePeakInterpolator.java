@@ -1,5 +1,7 @@
 package io.mixai.dsp.analysis;
 
+import io.mixai.dsp.spectral.KaiserWindow;
+
 import io.mixai.param.InvalidParameterException;
 
 /**
@@ -60,7 +62,7 @@ public final class TruePeakInterpolator {
             double t = (n - centre) / (double) factor;
             double sinc = t == 0 ? 1.0 : Math.sin(Math.PI * t) / (Math.PI * t);
             double r = (n - centre) / (double) centre;
-            h[n] = sinc * besselI0(KAISER_BETA * Math.sqrt(Math.max(0.0, 1 - r * r))) / besselI0(KAISER_BETA);
+            h[n] = sinc * KaiserWindow.at(r, KAISER_BETA);
         }
         this.coefficients = new float[factor][TAPS_PER_PHASE];
         for (int p = 0; p < factor; p++) {
@@ -269,20 +271,5 @@ public final class TruePeakInterpolator {
         for (int k = 0; k < TAPS_PER_PHASE; k++) {
             System.arraycopy(buffer, base - k, shifted[k], 0, n);
         }
-    }
-
-    /** Modified Bessel function of the first kind, order 0 (power series), for the Kaiser window. */
-    static double besselI0(double x) {
-        double sum = 1.0;
-        double term = 1.0;
-        double q = x * x / 4.0;
-        for (int k = 1; k < 200; k++) {
-            term *= q / ((double) k * k);
-            sum += term;
-            if (term < sum * 1e-17) {
-                break;
-            }
-        }
-        return sum;
     }
 }

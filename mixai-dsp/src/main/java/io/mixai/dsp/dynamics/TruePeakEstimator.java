@@ -1,5 +1,7 @@
 package io.mixai.dsp.dynamics;
 
+import io.mixai.dsp.spectral.KaiserWindow;
+
 import java.util.Arrays;
 
 /**
@@ -143,7 +145,7 @@ final class TruePeakEstimator {
             double sum = 0;
             for (int i = 0; i < TAPS; i++) {
                 double t = fraction - (i - TAPS / 2 + 1);
-                c[j][i] = sinc(t) * kaiser(t / (TAPS / 2.0), INTERPOLATOR_BETA);
+                c[j][i] = sinc(t) * KaiserWindow.at(t / (TAPS / 2.0), INTERPOLATOR_BETA);
                 sum += c[j][i];
             }
             for (int i = 0; i < TAPS; i++) {
@@ -160,7 +162,7 @@ final class TruePeakEstimator {
         for (int k = 0; k < GUARD_TAPS; k++) {
             int t = k - GUARD_DELAY;
             h[k] = 2 * GUARD_LOW_PASS_CUTOFF * sinc(2 * GUARD_LOW_PASS_CUTOFF * t)
-                    * kaiser(t / (double) GUARD_DELAY, GUARD_BETA);
+                    * KaiserWindow.at(t / (double) GUARD_DELAY, GUARD_BETA);
             sum += h[k];
         }
         for (int k = 0; k < GUARD_TAPS; k++) {
@@ -179,26 +181,6 @@ final class TruePeakEstimator {
 
     private static double sinc(double t) {
         return t == 0 ? 1.0 : Math.sin(Math.PI * t) / (Math.PI * t);
-    }
-
-    /** Kaiser window at {@code u} in [-1, 1]. */
-    private static double kaiser(double u, double beta) {
-        return besselI0(beta * Math.sqrt(Math.max(0, 1 - u * u))) / besselI0(beta);
-    }
-
-    /** Modified Bessel function of the first kind, order 0, by its power series. */
-    private static double besselI0(double x) {
-        double sum = 1;
-        double term = 1;
-        double quarterSquare = x * x / 4;
-        for (int k = 1; k < 60; k++) {
-            term *= quarterSquare / ((double) k * k);
-            sum += term;
-            if (term < sum * 1e-17) {
-                break;
-            }
-        }
-        return sum;
     }
 
     void reset() {

@@ -1,5 +1,7 @@
 package io.mixai.dsp.master;
 
+import io.mixai.dsp.spectral.KaiserWindow;
+
 /**
  * A stricter true-peak check than the BS.1770-4 meter's 4x interpolation: 16x oversampling with
  * a 64-tap Kaiser-windowed sinc per phase (beta 9), each phase normalised to unit DC gain. To
@@ -34,7 +36,6 @@ final class OversampledPeakMeter {
 
     private static double[][] design() {
         double[][] phases = new double[FACTOR][TAPS];
-        double i0Beta = besselI0(BETA);
         for (int p = 0; p < FACTOR; p++) {
             double frac = p / (double) FACTOR;
             double sum = 0;
@@ -43,7 +44,7 @@ final class OversampledPeakMeter {
                 double x = Math.PI * t;
                 double sinc = Math.abs(t) < 1e-12 ? 1.0 : Math.sin(x) / x;
                 double r = t / (HALF + 0.5);
-                double w = Math.abs(r) >= 1 ? 0 : besselI0(BETA * Math.sqrt(1 - r * r)) / i0Beta;
+                double w = Math.abs(r) >= 1 ? 0 : KaiserWindow.at(r, BETA);
                 phases[p][k] = sinc * w;
                 sum += phases[p][k];
             }
@@ -52,16 +53,6 @@ final class OversampledPeakMeter {
             }
         }
         return phases;
-    }
-
-    private static double besselI0(double x) {
-        double sum = 1;
-        double term = 1;
-        for (int k = 1; k < 50; k++) {
-            term *= (x / (2 * k)) * (x / (2 * k));
-            sum += term;
-        }
-        return sum;
     }
 
     /** Measures {@code frames} frames of planar audio from {@code offset}. */

@@ -251,7 +251,7 @@ class Tech3341Test {
         double[] pulse = new double[2000];
         for (int i = 0; i < pulse.length; i++) {
             double t = i - centre;
-            double w = Math.abs(t) < 200 ? TruePeakInterpolator.besselI0(8 * Math.sqrt(1 - t * t / 40000.0)) : 0;
+            double w = Math.abs(t) < 200 ? io.mixai.dsp.spectral.KaiserWindow.besselI0(8 * Math.sqrt(1 - t * t / 40000.0)) : 0;
             pulse[i] = sinc(0.9 * t) * w;
         }
         // Peak of the ideal reconstruction sum_n pulse[n] sinc(t - n), searched finely around the centre.

@@ -28,6 +28,17 @@ final class SlidingMean {
         sum = window;
     }
 
+    /** True when every gain in the window is exactly 1.0 (the mean is then exactly 1.0). */
+    boolean isAllOnes() {
+        return belowUnity == 0;
+    }
+
+    /** The same as {@code count} calls of {@code push(1.0)} when {@link #isAllOnes()}. */
+    void pushOnes(int count) {
+        position = (position + count) % window;
+        sum = window;
+    }
+
     double push(double gain) {
         double leaving = values[position];
         if (leaving != 1.0) {

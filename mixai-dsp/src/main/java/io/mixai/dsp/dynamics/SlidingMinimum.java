@@ -39,6 +39,29 @@ final class SlidingMinimum {
         prefix = Double.POSITIVE_INFINITY;
     }
 
+    int window() {
+        return window;
+    }
+
+    /**
+     * The same as {@code count} calls of {@code push(1.0)} when the last {@link #window()} values
+     * pushed were all exactly 1.0 (the caller knows; every minimum is then 1.0), in O(1) unless a
+     * block completes.
+     */
+    void pushOnes(int count) {
+        int end = position + count;
+        if (end >= window) {
+            // a block completed inside the streak of ones: all its suffix minima are 1.0
+            Arrays.fill(suffix, 0, window, 1.0);
+            Arrays.fill(block, 1.0);
+            end %= window;
+        } else {
+            Arrays.fill(block, position, end, 1.0);
+        }
+        position = end;
+        prefix = end == 0 ? Double.POSITIVE_INFINITY : 1.0;
+    }
+
     double push(double value) {
         block[position] = value;
         prefix = Math.min(prefix, value);

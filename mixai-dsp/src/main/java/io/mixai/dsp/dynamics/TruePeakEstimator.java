@@ -7,28 +7,38 @@ import java.util.Arrays;
 /**
  * A conservative estimate of the true (inter-sample) peak of one channel, for the limiter.
  *
- * <p>Two parts, added:
+ * <p>The estimate for the interval {@code [n, n + 1)} is the sum of two parts:
  * <ol>
  *   <li>Polyphase interpolation in the manner of ITU-R BS.1770-4 Annex 2, with a longer
  *       filter: 8 or 16 phases of 48 taps of a Kaiser-windowed sinc (beta 7), each phase
- *       normalised to unit DC gain. Up to 0.45 fs every phase matches ideal band-limited
- *       interpolation within 0.06 % (0.01 dB); 16 phases miss a sinusoidal peak by at most
+ *       normalised to unit DC gain; the largest magnitude of {@code x[n]} and the interpolated
+ *       points. Up to 0.45 fs every phase matches ideal band-limited interpolation within
+ *       0.06 % (0.01 dB); 16 phases miss a sinusoidal peak by at most
  *       {@code 1 - cos(pi f / (16 fs))}, 0.04 dB at 0.45 fs.</li>
  *   <li>A guard for what no short filter can interpolate: content close to Nyquist, whose
  *       inter-sample excursions depend on samples far away (a windowed sinc's transition band
  *       sits right there). A 127-tap high-pass keeps only the band above about 0.47 fs, and the
- *       largest magnitude of that band within +-32 samples is added to the estimate. Ordinary
+ *       largest magnitude of that band within +-32 samples of {@code n} is added. Ordinary
  *       programme has next to nothing there and is estimated as above; full-band noise or
  *       edges get a proportionate safety margin; ultrasonic tones near Nyquist are
  *       overestimated (limited up to a few dB more than needed), never underestimated.</li>
  * </ol>
- * The estimate for an input interval {@code [n0, n0 + 1)} appears {@link #DELAY} samples after
- * sample {@code n0} was pushed.
+ * Samples are pushed in batches of up to {@link #MAX_BATCH}; after each batch {@link #estimate}
+ * gives the estimates of the intervals {@link #DELAY} samples back, the newest whose inputs
+ * (up to {@code n + DELAY}) have all arrived.
  *
- * <p>Cost: the limiter only asks whether the estimate reaches its threshold, and needs the
- * exact value only when it does. Cheap upper bounds (see {@link #push}) settle most samples of
- * ordinary programme, so the interpolation and the guard filter run only near the threshold;
- * every estimate at or above the threshold is the same, bit for bit, as without the bounds.
+ * <p>Cost: the limiter only asks which estimates reach its threshold, and needs the value only
+ * for those. So a batch is first checked as a whole against upper bounds from two numbers per
+ * cell of {@value #CELL} samples, kept as samples arrive: the largest |x| and the largest
+ * |second difference| (see {@link SecondDifferenceBound}); programme away from the ceiling,
+ * most of it, ends there at a few operations per sample. Where the bound reaches the threshold
+ * the intervals are interpolated coarse to fine (the half-sample point, then the quarter-sample
+ * points, and so on), stopping as soon as an upper bound of the finer result is below the
+ * threshold: between points spaced {@code 1/k} of a sample, a signal band-limited to fs/2 can
+ * rise above the largest point by at most the factor {@code 1/cos(pi/(2k))}. The guard band is
+ * computed only when needed too, each value once. Every estimate at or above the threshold is
+ * the full one, the same bits whatever the batches were, so the limiter's output does not
+ * depend on how the host cut the audio into blocks.
  */
 final class TruePeakEstimator {
 
@@ -39,17 +49,21 @@ final class TruePeakEstimator {
     private static final double GUARD_BETA = 8.0;
     private static final int GUARD_REACH = 32;
     private static final int GUARD_DELAY = (GUARD_TAPS - 1) / 2;
-    /** Samples between pushing {@code x[n0]} and getting the estimate for its interval. */
+    /** Samples between pushing {@code x[n]} and getting the estimate for its interval. */
     static final int DELAY = Math.max(TAPS / 2, GUARD_DELAY + GUARD_REACH);
-    /** Guard values in the +-GUARD_REACH window the estimate takes the largest of. */
-    private static final int GUARD_WINDOW = 2 * GUARD_REACH + 1;
+    /** The most samples one batch may push. */
+    static final int MAX_BATCH = 64;
     /**
-     * Holds DELAY + TAPS / 2 samples for the interpolation and GUARD_WINDOW - 1 + GUARD_TAPS
-     * for computing, late, the guard values of the whole guard window (see {@link #push}).
+     * History ring (a power of two): an estimate reads DELAY samples either side of its centre,
+     * a batch adds MAX_BATCH centres, and second differences look two samples further back.
      */
-    private static final int HISTORY = 256;
-    /** A power of two at least GUARD_WINDOW: the ring of guard values. */
-    private static final int GUARD_RING = 128;
+    private static final int HISTORY = 512;
+    private static final int CELL_SHIFT = 5;
+    private static final int CELL = 1 << CELL_SHIFT;
+    /** Cells kept (a power of two): enough to cover 2 DELAY + MAX_BATCH + 2 samples and two partial cells. */
+    private static final int CELLS = 16;
+    /** Guard values cached (a power of two): a batch needs MAX_BATCH + 2 GUARD_REACH of them. */
+    private static final int GUARD_RING = 256;
 
     private static final double[][] PHASES_8 = interpolator(8);
     private static final double[][] PHASES_16 = interpolator(16);
@@ -68,42 +82,24 @@ final class TruePeakEstimator {
     private final double[][] phases;
     /** max(1, max over phases of sum |c|): |interpolated point| <= this x the window's largest |x|. */
     private final double gainBound;
+    /** The interpolation filters, less linear interpolation, on second differences. */
+    private final SecondDifferenceBound smoothBound;
     /** spacingCosine[step] = cos(pi step / (2 factor)): the bound's divisor at a point spacing of step/factor. */
     private final double[] spacingCosine;
+
+    /** The last HISTORY samples, twice over (history[i] == history[i + HISTORY]), so every window is contiguous. */
     private final double[] history = new double[2 * HISTORY];
-    private int position;
-    /**
-     * The largest guard magnitude in the guard window (as a minimum of negatives), over the
-     * values pushed: exact ones or, where the guard was not computed, upper bounds of it.
-     */
-    private final SlidingMinimum guardPeak = new SlidingMinimum(GUARD_WINDOW);
-    /** At least the largest |x| among the GUARD_TAPS samples the newest guard value is computed from. */
-    private final BlockMaximum guardSpanPeak = new BlockMaximum(GUARD_TAPS);
-    /** guardValue[slot]: the guard magnitude (or its bound, if !guardExact[slot]) per push. */
+    /** The index of the newest sample pushed since the reset (the first is 0; before it, silence). */
+    private long newest;
+    /** Per cell of CELL samples (by index >> CELL_SHIFT): the largest |x| and |second difference| so far. */
+    private final double[] cellPeak = new double[CELLS];
+    private final double[] cellCurvature = new double[CELLS];
+    /** |guard value| of sample guardIndex[slot], cached by index & (GUARD_RING - 1). */
     private final double[] guardValue = new double[GUARD_RING];
-    private final boolean[] guardExact = new boolean[GUARD_RING];
-    private int guardSlot;
+    private final long[] guardIndex = new long[GUARD_RING];
     /** The results of {@link #interpolatePair}. */
     private double pairFirst;
     private double pairSecond;
-    /** Pushes since the last bound (rather than exact value) entered guardPeak. */
-    private int pushesSinceGuardBound;
-    /**
-     * Pushes for which the guard is still computed exactly, counted down from
-     * {@link #EXACT_GUARD_HOLD} after every estimate that needed the exact computation: near
-     * peaks the guard is needed again soon, and computing it at once (rather than late, in
-     * exactGuard) keeps the bounds out of guardPeak, so that its maximum is the exact one.
-     */
-    private int exactGuardPushes;
-    private static final int EXACT_GUARD_HOLD = 8 * GUARD_WINDOW;
-    /** The largest |x| among the TAPS samples the interpolation reads (as a minimum of -|x|). */
-    private final SlidingMinimum windowPeak = new SlidingMinimum(TAPS);
-    /** The interpolation filters, less linear interpolation, on second differences. */
-    private final SecondDifferenceBound smoothBound;
-    /** At least the largest |second difference| among the TAPS samples the interpolation reads. */
-    private final BlockMaximum windowCurvature = new BlockMaximum(TAPS - 2);
-    /** At least the largest |second difference| among the GUARD_TAPS samples of the newest guard value. */
-    private final BlockMaximum guardSpanCurvature = new BlockMaximum(GUARD_TAPS - 2);
 
     /** An estimator interpolating {@code factor} (8 or 16) points per sample. */
     TruePeakEstimator(int factor) {
@@ -125,7 +121,7 @@ final class TruePeakEstimator {
         gainBound = bound * (1 + ROUNDING_SLACK);
         SecondDifferenceBound smooth = null;
         for (int j = 1; j < factor; j++) {
-            // phase j less the straight line between x[n0] and x[n0 + 1] at j / factor
+            // phase j less the straight line between x[n] and x[n + 1] at j / factor
             double fraction = j / (double) factor;
             SecondDifferenceBound b = new SecondDifferenceBound(phases[j], 1 - fraction, fraction);
             smooth = smooth == null ? b : smooth.max(b);
@@ -135,6 +131,7 @@ final class TruePeakEstimator {
         for (int step = 1; step < factor; step++) {
             spacingCosine[step] = Math.cos(Math.PI * step / (2.0 * factor));
         }
+        reset();
     }
 
     /** phases[j][i]: the point j/factor after x[n0], weighting x[n0 - TAPS/2 + 1 + i]. */
@@ -185,146 +182,137 @@ final class TruePeakEstimator {
 
     void reset() {
         Arrays.fill(history, 0);
-        position = 0;
-        guardPeak.reset();
-        guardSpanPeak.reset();
-        windowPeak.reset();
-        windowCurvature.reset();
-        guardSpanCurvature.reset();
-        // the pushes "before" the reset saw silence: their guard values are exactly 0
-        Arrays.fill(guardValue, 0);
-        Arrays.fill(guardExact, true);
-        guardSlot = 0;
-        pushesSinceGuardBound = GUARD_WINDOW;
-        exactGuardPushes = 0;
+        Arrays.fill(cellPeak, 0);
+        Arrays.fill(cellCurvature, 0);
+        Arrays.fill(guardIndex, Long.MIN_VALUE);
+        newest = -1;
     }
 
     /**
-     * Takes the next sample and returns the peak estimate for the interval {@link #DELAY}
-     * samples back.
-     *
-     * <p>Most samples are far from any threshold, so the interpolated points are computed
-     * coarse to fine (the half-sample point, then the quarter-sample points, and so on) and the
-     * work stops as soon as an upper bound of the finer result is already below
-     * {@code threshold}: between points
-     * spaced {@code 1/k} of a sample, a signal band-limited to fs/2 can rise above the largest
-     * point by at most the factor {@code 1/cos(pi/(2k))}. The result is then that bound (still
-     * below the threshold); at or above the threshold it is the full estimate, so a limiter
-     * that only compares with the threshold behaves exactly as with the full computation.
-     *
-     * <p>Before any interpolation, a cheaper bound: no interpolated point exceeds the largest
-     * |x| the filter reads times the largest sum of |coefficients| of a phase (kept in a sliding
-     * maximum). Away from the ceiling, which is most of the time in ordinary programme, that
-     * bound is already below the threshold and is returned, with the same effect on the limiter.
+     * Appends {@code samples[0 .. count)} (finite), at most {@link #MAX_BATCH} between calls of
+     * {@link #estimate}.
      */
-    double push(double sample, double threshold) {
-        history[position] = sample;
-        history[position + HISTORY] = sample;
-        position++;
-        if (position == HISTORY) {
-            position = 0;
-        }
-        // history[position .. position + HISTORY - 1] runs from oldest to newest
-        int newest = position + HISTORY - 1;
-
-        // The guard value of this push: the 127-tap filter (the most expensive part of the
-        // estimate) runs only near the threshold. Elsewhere its bound |g| <= sum |GUARD| x the
-        // span's largest |x| stands in; if the estimate turns out to need the exact guard, the
-        // values still standing in are computed then (exactGuard), so every result at or above
-        // the threshold is the same, bit for bit, as computing every guard value at once.
-        // bounds (BlockMaximum: a little above the exact maxima at times), enough for bounds
-        double spanMax = guardSpanPeak.push(Math.abs(sample));
-        double spanCurvature = guardSpanCurvature.push(Math.abs(secondDifference(newest)));
-        double guardValueNow;
-        boolean exactNow = exactGuardPushes > 0;
-        if (exactNow) {
-            exactGuardPushes--;
-            guardValueNow = Math.abs(guardSum(newest));
-            if (pushesSinceGuardBound < GUARD_WINDOW) {
-                pushesSinceGuardBound++;
+    void push(double[] samples, int count) {
+        int done = 0;
+        while (done < count) {
+            // one cell (or the part of it in this batch) at a time, its maxima kept in locals
+            long first = newest + 1;
+            int inCell = (int) (first & (CELL - 1));
+            int length = Math.min(count - done, CELL - inCell);
+            int cell = (int) ((first >> CELL_SHIFT) & (CELLS - 1));
+            double peak = inCell == 0 ? 0 : cellPeak[cell];
+            double curvature = inCell == 0 ? 0 : cellCurvature[cell];
+            int p = (int) (first & (HISTORY - 1));
+            // the copy half makes p + HISTORY - 1 the previous sample even at p == 0
+            double previous = history[p + HISTORY - 1];
+            double beforePrevious = history[p + HISTORY - 2];
+            for (int i = 0; i < length; i++) {
+                double sample = samples[done + i];
+                int at = (p + i) & (HISTORY - 1);
+                history[at] = sample;
+                history[at + HISTORY] = sample;
+                // x[n] - 2 x[n-1] + x[n-2]
+                curvature = larger(curvature, Math.abs(sample - 2 * previous + beforePrevious));
+                peak = larger(peak, Math.abs(sample));
+                beforePrevious = previous;
+                previous = sample;
             }
-        } else {
-            guardValueNow = Math.min(GUARD_GAIN_BOUND * spanMax,
-                    GUARD_SMOOTH_BOUND.bound(spanCurvature, spanMax));
-            pushesSinceGuardBound = 0;
+            cellPeak[cell] = peak;
+            cellCurvature[cell] = curvature;
+            newest += length;
+            done += length;
         }
-        guardValue[guardSlot] = guardValueNow;
-        guardExact[guardSlot] = exactNow;
-        // an upper bound of the exact guard: every value in the window is exact or bounds it
-        double guardBound = -guardPeak.push(-guardValueNow);
+    }
 
-        int centre = newest - DELAY; // x[n0]
-        int start = centre - TAPS / 2 + 1;
-        // the window's newest sample enters the sliding maximum every call, whatever happens below
-        double windowMax = -windowPeak.push(-Math.abs(history[start + TAPS - 1]));
-        double windowCurvatureMax = windowCurvature.push(Math.abs(secondDifference(start + TAPS - 1)));
-        // two bounds of every interpolated point: the filter's gain times the largest sample,
-        // and (tight for smooth, i.e. mostly low-frequency, programme) the straight line between
-        // the interval's two samples plus what the curvature can add to it
-        double straight = Math.max(Math.abs(history[centre]), Math.abs(history[centre + 1]));
-        double interpolationBound = Math.min(gainBound * windowMax,
-                smoothBound.bound(windowCurvatureMax, windowMax) + straight * (1 + ROUNDING_SLACK));
-        double looseBound = interpolationBound + guardBound;
-        if (looseBound < threshold) {
-            // the exact estimate is at most this, so also below the threshold
-            advanceGuardSlot();
-            return looseBound;
+    /**
+     * For the last {@code count} intervals whose inputs have all arrived (centres
+     * {@code newest - DELAY - count + 1 .. newest - DELAY}), raises {@code peaks[i]} to the
+     * estimate of the i-th where that estimate is at least {@code threshold}; below it,
+     * {@code peaks[i]} is left as it is. {@code count} is at most the samples pushed since the
+     * last call.
+     */
+    void estimate(int count, double threshold, double[] peaks) {
+        long lastCentre = newest - DELAY;
+        long firstCentre = lastCentre - count + 1;
+        // the whole batch first: bounds over every input its estimates read
+        double interpolationPeak = cellMaximum(cellPeak, firstCentre - TAPS / 2 + 1, lastCentre + TAPS / 2);
+        double interpolationCurvature = cellMaximum(cellCurvature, firstCentre - TAPS / 2 + 1, lastCentre + TAPS / 2);
+        double interpolationBound = Math.min(gainBound * interpolationPeak,
+                smoothBound.bound(interpolationCurvature, interpolationPeak) + interpolationPeak * (1 + ROUNDING_SLACK));
+        double guardPeak = cellMaximum(cellPeak, firstCentre - DELAY, newest);
+        double guardCurvature = cellMaximum(cellCurvature, firstCentre - DELAY, newest);
+        double guardBound = Math.min(GUARD_GAIN_BOUND * guardPeak, GUARD_SMOOTH_BOUND.bound(guardCurvature, guardPeak));
+        if (interpolationBound + guardBound < threshold) {
+            return; // every estimate of the batch is below the threshold
         }
-        exactGuardPushes = EXACT_GUARD_HOLD;
-        double guard = pushesSinceGuardBound >= GUARD_WINDOW ? guardBound : exactGuard(newest);
-        advanceGuardSlot();
+        int newestAt = (int) (newest & (HISTORY - 1)) + HISTORY; // history index of x[newest]
+        for (int i = 0; i < count; i++) {
+            long centre = firstCentre + i;
+            int centreAt = newestAt - (int) (newest - centre);
+            double estimate = estimateAt(centre, centreAt, threshold, guardBound);
+            if (estimate >= threshold && estimate > peaks[i]) {
+                peaks[i] = estimate;
+            }
+        }
+    }
 
-        double cheapBound = interpolationBound + guard;
-        if (cheapBound < threshold) {
-            return cheapBound;
-        }
+    /**
+     * The estimate for the interval starting at sample {@code centre} (history index
+     * {@code centreAt}) if it is at least {@code threshold}, otherwise some value below it.
+     */
+    private double estimateAt(long centre, int centreAt, double threshold, double guardBound) {
+        int start = centreAt - TAPS / 2 + 1;
         int factor = phases.length;
-        double peak = Math.abs(history[centre]);
+        // the guard's bound stands in for its value until the interpolation alone comes near the
+        // threshold: the exact guard (up to 65 values of a 127-tap filter) is the dearer part
+        double peak = Math.abs(history[centreAt]);
         for (int step = factor / 2; step >= 1; step /= 2) {
             // the phases new at this spacing: the half-sample point first, then odd multiples of step
             if (step == factor / 2) {
-                peak = Math.max(peak, Math.abs(interpolate(phases[step], start)));
+                peak = larger(peak, Math.abs(interpolate(phases[step], start)));
             } else {
                 // odd multiples of step, two at a time (their number is even)
                 for (int j = step; j < factor; j += 4 * step) {
                     interpolatePair(phases[j], phases[j + 2 * step], start);
-                    peak = Math.max(peak, Math.max(Math.abs(pairFirst), Math.abs(pairSecond)));
+                    peak = larger(peak, larger(Math.abs(pairFirst), Math.abs(pairSecond)));
                 }
             }
-            if (step > 1) {
-                double bound = peak / spacingCosine[step] + guard;
-                if (bound < threshold) {
-                    return bound;
-                }
+            double bound = step > 1 ? peak / spacingCosine[step] : peak;
+            if (bound + guardBound < threshold) {
+                return bound + guardBound;
             }
         }
-        return peak + guard;
+        return peak + exactGuard(centre, centreAt);
     }
 
-    /** x[n] - 2 x[n-1] + x[n-2] at history index {@code index} (n). */
-    private double secondDifference(int index) {
-        return history[index] - 2 * history[index - 1] + history[index - 2];
-    }
-
-    private void advanceGuardSlot() {
-        guardSlot = (guardSlot + 1) & (GUARD_RING - 1);
-    }
-
-    /**
-     * The largest exact guard magnitude of the last GUARD_WINDOW pushes (the newest at history
-     * index {@code newest}), computing those that so far only had a bound.
-     */
-    private double exactGuard(int newest) {
+    /** The largest |guard value| of the samples within GUARD_REACH of {@code centre}, each computed once. */
+    private double exactGuard(long centre, int centreAt) {
         double largest = 0;
-        for (int age = 0; age < GUARD_WINDOW; age++) {
-            int slot = (guardSlot - age) & (GUARD_RING - 1);
-            if (!guardExact[slot]) {
-                guardValue[slot] = Math.abs(guardSum(newest - age));
-                guardExact[slot] = true;
+        for (int offset = -GUARD_REACH; offset <= GUARD_REACH; offset++) {
+            long index = centre + offset;
+            int slot = (int) (index & (GUARD_RING - 1));
+            if (guardIndex[slot] != index) {
+                // the guard value of x[index] is computed from the GUARD_TAPS samples centred there
+                guardValue[slot] = Math.abs(guardSum(centreAt + offset + GUARD_DELAY));
+                guardIndex[slot] = index;
             }
-            largest = Math.max(largest, guardValue[slot]);
+            largest = larger(largest, guardValue[slot]);
         }
         return largest;
+    }
+
+    /** The largest of {@code values} over the cells holding samples {@code from .. to}. */
+    private static double cellMaximum(double[] values, long from, long to) {
+        double largest = 0;
+        for (long cell = from >> CELL_SHIFT; cell <= to >> CELL_SHIFT; cell++) {
+            largest = larger(largest, values[(int) (cell & (CELLS - 1))]);
+        }
+        return largest;
+    }
+
+    /** max for values known not to be NaN (cheaper than Math.max, which orders NaN and -0.0). */
+    private static double larger(double a, double b) {
+        return a >= b ? a : b;
     }
 
     /**
@@ -373,10 +361,10 @@ final class TruePeakEstimator {
         return (a0 + a1) + (a2 + a3);
     }
 
-    /** The near-Nyquist band's value computed from the GUARD_TAPS samples ending at history index {@code newest}. */
-    private double guardSum(int newest) {
+    /** The near-Nyquist band's value computed from the GUARD_TAPS samples ending at history index {@code last}. */
+    private double guardSum(int last) {
         // linear phase: fold the symmetric taps around the centre
-        int oldest = newest - GUARD_TAPS + 1;
+        int oldest = last - GUARD_TAPS + 1;
         // four independent accumulators, as in interpolate(): one chain of 63 dependent additions
         // was the limiter's bottleneck; the summation order is still fixed (determinism)
         double s0 = GUARD[GUARD_DELAY] * history[oldest + GUARD_DELAY];
@@ -385,13 +373,13 @@ final class TruePeakEstimator {
         double s3 = 0;
         int k = 0;
         for (; k + 3 < GUARD_DELAY; k += 4) {
-            s0 += GUARD[k] * (history[oldest + k] + history[newest - k]);
-            s1 += GUARD[k + 1] * (history[oldest + k + 1] + history[newest - k - 1]);
-            s2 += GUARD[k + 2] * (history[oldest + k + 2] + history[newest - k - 2]);
-            s3 += GUARD[k + 3] * (history[oldest + k + 3] + history[newest - k - 3]);
+            s0 += GUARD[k] * (history[oldest + k] + history[last - k]);
+            s1 += GUARD[k + 1] * (history[oldest + k + 1] + history[last - k - 1]);
+            s2 += GUARD[k + 2] * (history[oldest + k + 2] + history[last - k - 2]);
+            s3 += GUARD[k + 3] * (history[oldest + k + 3] + history[last - k - 3]);
         }
         for (; k < GUARD_DELAY; k++) {
-            s0 += GUARD[k] * (history[oldest + k] + history[newest - k]);
+            s0 += GUARD[k] * (history[oldest + k] + history[last - k]);
         }
         return (s0 + s1) + (s2 + s3);
     }

@@ -85,6 +85,13 @@ final class TruePeakLimiter extends AbstractEffect {
     private double averageCoefficient;
     private double releasedGain;
     private double averageReduction;
+    /** Consecutive 1.0 values pushed into each stage's minimum, up to its window (the stage can rest once they fill it). */
+    private int onesIntoMinimumOne;
+    private int onesIntoMinimumTwo;
+    /** Per batch: the largest estimate per frame over the channels, the gain per frame, each stage's audio. */
+    private double[] peaks;
+    private double[] gains;
+    private double[][] stageInput;
 
     TruePeakLimiter(ParameterSet parameters) {
         super(TYPE, parameters);
@@ -110,6 +117,9 @@ final class TruePeakLimiter extends AbstractEffect {
         delayTwoLength = TruePeakEstimator.DELAY + RAMP_TWO - 1 + HOLD_TWO + 1;
         delayOne = new double[channels][delayOneLength];
         delayTwo = new double[channels][delayTwoLength];
+        peaks = new double[TruePeakEstimator.MAX_BATCH];
+        gains = new double[TruePeakEstimator.MAX_BATCH];
+        stageInput = new double[channels][TruePeakEstimator.MAX_BATCH];
         latency = delayOneLength - 1 + delayTwoLength - 1;
         onParameters(parameters);
         onReset();
@@ -131,6 +141,8 @@ final class TruePeakLimiter extends AbstractEffect {
         delayTwoPosition = 0;
         releasedGain = 1.0;
         averageReduction = 0;
+        onesIntoMinimumOne = 0;
+        onesIntoMinimumTwo = 0;
         takeRequestedParameters();
     }
 
@@ -150,42 +162,131 @@ final class TruePeakLimiter extends AbstractEffect {
     @Override
     protected void processBlock(AudioBlock block) {
         int frames = block.frames();
-        int offset = block.offset();
-        int blockChannels = block.channelCount();
-        for (int n = 0; n < frames; n++) {
-            int index = offset + n;
-
-            // stage one: detect on the input, derive the gain, apply it to the delayed input
-            double peak = 0;
-            for (int c = 0; c < blockChannels; c++) {
-                float x = block.channel(c)[index];
-                double clean = Math.abs(x) <= Float.MAX_VALUE ? x : 0.0;
-                delayOne[c][delayOnePosition] = clean;
-                peak = Math.max(peak, detectOne[c].push(clean, targetOne));
-            }
-            double required = peak > targetOne ? targetOne / peak : 1.0;
-            double held = minimumOne.push(required);
-            double gainOne = meanOne.push(release(held));
-            int readOne = delayOnePosition + 1 == delayOneLength ? 0 : delayOnePosition + 1;
-
-            // stage two: detect on the limited audio, catch what stage one left over
-            double peakTwo = 0;
-            for (int c = 0; c < blockChannels; c++) {
-                double y = delayOne[c][readOne] * gainOne;
-                delayTwo[c][delayTwoPosition] = y;
-                peakTwo = Math.max(peakTwo, detectTwo[c].push(y, targetTwo));
-            }
-            double requiredTwo = peakTwo > targetTwo ? targetTwo / peakTwo : 1.0;
-            double gainTwo = meanTwo.push(minimumTwo.push(requiredTwo));
-            int readTwo = delayTwoPosition + 1 == delayTwoLength ? 0 : delayTwoPosition + 1;
-            for (int c = 0; c < blockChannels; c++) {
-                double out = delayTwo[c][readTwo] * gainTwo;
-                double magnitude = Math.abs(out);
-                block.channel(c)[index] = magnitude >= 1e-30 && magnitude <= Float.MAX_VALUE ? (float) out : 0f;
-            }
-            delayOnePosition = readOne;
-            delayTwoPosition = readTwo;
+        for (int done = 0; done < frames; ) {
+            int batch = Math.min(TruePeakEstimator.MAX_BATCH, frames - done);
+            processBatch(block, block.offset() + done, batch);
+            done += batch;
         }
+    }
+
+    /**
+     * Frames {@code from .. from + count - 1} of the block: each stage detects on all channels
+     * for the whole batch, derives one gain per frame, and applies it to its delayed input. While
+     * nothing reaches a threshold and the gains rest at 1.0, the gain computation is skipped
+     * (see {@link #atRest}), which leaves the same state and output as running it.
+     */
+    private void processBatch(AudioBlock block, int from, int count) {
+        int blockChannels = block.channelCount();
+
+        // stage one: detect on the input, derive the gain, apply it to the delayed input
+        Arrays.fill(peaks, 0, count, 0.0);
+        for (int c = 0; c < blockChannels; c++) {
+            float[] x = block.channel(c);
+            TruePeakEstimator detector = detectOne[c];
+            double[] clean = stageInput[c];
+            for (int i = 0; i < count; i++) {
+                float v = x[from + i];
+                clean[i] = Math.abs(v) <= Float.MAX_VALUE ? v : 0.0;
+            }
+            detector.push(clean, count);
+            detector.estimate(count, targetOne, peaks);
+        }
+        if (atRest(peaks, count, targetOne, onesIntoMinimumOne, minimumOne, meanOne) && releasedGain == 1.0) {
+            restOne(count);
+        } else {
+            for (int i = 0; i < count; i++) {
+                double required = peaks[i] > targetOne ? targetOne / peaks[i] : 1.0;
+                onesIntoMinimumOne = required == 1.0 ? Math.min(onesIntoMinimumOne + 1, minimumOne.window()) : 0;
+                gains[i] = meanOne.push(release(minimumOne.push(required)));
+            }
+        }
+        delayOnePosition = delay(stageInput, delayOne, delayOnePosition, blockChannels, count);
+
+        // stage two: detect on the limited audio, catch what stage one left over
+        Arrays.fill(peaks, 0, count, 0.0);
+        for (int c = 0; c < blockChannels; c++) {
+            double[] y = stageInput[c];
+            TruePeakEstimator detector = detectTwo[c];
+            for (int i = 0; i < count; i++) {
+                y[i] *= gains[i];
+            }
+            detector.push(y, count);
+            detector.estimate(count, targetTwo, peaks);
+        }
+        if (atRest(peaks, count, targetTwo, onesIntoMinimumTwo, minimumTwo, meanTwo)) {
+            minimumTwo.pushOnes(count);
+            meanTwo.pushOnes(count);
+            Arrays.fill(gains, 0, count, 1.0);
+        } else {
+            for (int i = 0; i < count; i++) {
+                double required = peaks[i] > targetTwo ? targetTwo / peaks[i] : 1.0;
+                onesIntoMinimumTwo = required == 1.0 ? Math.min(onesIntoMinimumTwo + 1, minimumTwo.window()) : 0;
+                gains[i] = meanTwo.push(minimumTwo.push(required));
+            }
+        }
+        delayTwoPosition = delay(stageInput, delayTwo, delayTwoPosition, blockChannels, count);
+        for (int c = 0; c < blockChannels; c++) {
+            double[] y = stageInput[c];
+            float[] x = block.channel(c);
+            for (int i = 0; i < count; i++) {
+                double out = y[i] * gains[i];
+                double magnitude = Math.abs(out);
+                x[from + i] = magnitude >= 1e-30 && magnitude <= Float.MAX_VALUE ? (float) out : 0f;
+            }
+        }
+    }
+
+    /**
+     * True when no frame of the batch needs a reduction and every gain the stage holds is
+     * exactly 1.0 (the minimum's whole window saw 1.0, the mean's window is all 1.0): running the
+     * gain computation would then give 1.0 for every frame and change nothing but positions.
+     */
+    private static boolean atRest(double[] peaks, int count, double target, int onesIntoMinimum,
+            SlidingMinimum minimum, SlidingMean mean) {
+        if (onesIntoMinimum < minimum.window() || !mean.isAllOnes()) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (peaks[i] > target) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stage one's gain computation for {@code count} frames at rest: the same state as running it. */
+    private void restOne(int count) {
+        minimumOne.pushOnes(count);
+        meanOne.pushOnes(count);
+        if (autoRelease) {
+            for (int i = 0; i < count; i++) {
+                averageReduction = decayAverage(averageReduction, 0.0);
+            }
+        }
+        Arrays.fill(gains, 0, count, 1.0);
+    }
+
+    /**
+     * Exchanges {@code values} (per channel, {@code count} frames) with the delay line's oldest
+     * ones: writes each value and reads the value that entered {@code line.length - 1} frames
+     * earlier, in place. Returns the new write position.
+     */
+    private static int delay(double[][] values, double[][] lines, int position, int channels, int count) {
+        int length = lines[0].length;
+        int next = position;
+        for (int c = 0; c < channels; c++) {
+            double[] line = lines[c];
+            double[] v = values[c];
+            int write = position;
+            for (int i = 0; i < count; i++) {
+                int read = write + 1 == length ? 0 : write + 1;
+                line[write] = v[i];
+                v[i] = line[read];
+                write = read;
+            }
+            next = write;
+        }
+        return next;
     }
 
     /** Lets the gain rise no faster than the release time constant and never above {@code held}. */
@@ -194,7 +295,7 @@ final class TruePeakLimiter extends AbstractEffect {
         double coefficient = releaseSlow;
         if (autoRelease) {
             double heldReduction = 1.0 - held;
-            averageReduction = heldReduction + (averageReduction - heldReduction) * averageCoefficient;
+            averageReduction = decayAverage(averageReduction, heldReduction);
             if (reduction > 1e-9) {
                 double sustained = Math.min(1.0, averageReduction / reduction);
                 coefficient = releaseFast + (releaseSlow - releaseFast) * sustained;
@@ -206,6 +307,12 @@ final class TruePeakLimiter extends AbstractEffect {
         }
         releasedGain = Math.min(held, recovered);
         return releasedGain;
+    }
+
+    /** One step of the recent average reduction towards {@code heldReduction}; flushed to 0 below 1e-30 (no denormals). */
+    private double decayAverage(double average, double heldReduction) {
+        double next = heldReduction + (average - heldReduction) * averageCoefficient;
+        return next < 1e-30 ? 0.0 : next;
     }
 
     @Override

@@ -22,7 +22,7 @@ package io.mixai.dsp.dynamics;
  * the filter's own output and the second differences; a relative slack on both gains and an
  * absolute term of {@value #LEVEL_SLACK} x max|x| (-140 dB) cover all of these many times over.
  */
-final class SecondDifferenceBound {
+public final class SecondDifferenceBound {
 
     private static final double RELATIVE_SLACK = 1e-9;
     private static final double LEVEL_SLACK = 1e-7;
@@ -36,7 +36,7 @@ final class SecondDifferenceBound {
      * For {@code filter} less {@code atCentre} x its centre input ({@code filter.length / 2 - 1},
      * i.e. x[n0] of the interpolators) and {@code afterCentre} x the next one.
      */
-    SecondDifferenceBound(double[] filter, double atCentre, double afterCentre) {
+    public SecondDifferenceBound(double[] filter, double atCentre, double afterCentre) {
         int n = filter.length;
         int centre = n / 2 - 1;
         double prefix = 0; // E[i]
@@ -65,13 +65,13 @@ final class SecondDifferenceBound {
     }
 
     /** A bound that holds for both filters (e.g. every phase of an interpolator). */
-    SecondDifferenceBound max(SecondDifferenceBound other) {
+    public SecondDifferenceBound max(SecondDifferenceBound other) {
         return new SecondDifferenceBound(Math.max(levelGain, other.levelGain),
                 Math.max(curvatureGain, other.curvatureGain));
     }
 
     /** The bound, given the largest |second difference| and the largest |x| among the inputs. */
-    double bound(double largestSecondDifference, double largestMagnitude) {
+    public double bound(double largestSecondDifference, double largestMagnitude) {
         return curvatureGain * largestSecondDifference + levelGain * largestMagnitude;
     }
 }

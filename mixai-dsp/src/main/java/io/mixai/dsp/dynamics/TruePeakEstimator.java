@@ -193,24 +193,29 @@ final class TruePeakEstimator {
      * {@link #estimate}.
      */
     void push(double[] samples, int count) {
+        long first = newest + 1;
+        int p = (int) (first & (HISTORY - 1));
+        // x[n-1] and x[n-2] for the first sample's second difference (the copy half covers p < 2)
+        double previous = history[p + HISTORY - 1];
+        double beforePrevious = history[p + HISTORY - 2];
+        int head = Math.min(count, HISTORY - p);
+        System.arraycopy(samples, 0, history, p, head);
+        System.arraycopy(samples, 0, history, p + HISTORY, head);
+        if (head < count) {
+            System.arraycopy(samples, head, history, 0, count - head);
+            System.arraycopy(samples, head, history, HISTORY, count - head);
+        }
         int done = 0;
         while (done < count) {
-            // one cell (or the part of it in this batch) at a time, its maxima kept in locals
-            long first = newest + 1;
-            int inCell = (int) (first & (CELL - 1));
-            int length = Math.min(count - done, CELL - inCell);
-            int cell = (int) ((first >> CELL_SHIFT) & (CELLS - 1));
+            // one cell (or the part of it in this batch) at a time
+            long index = first + done;
+            int inCell = (int) (index & (CELL - 1));
+            int end = done + Math.min(count - done, CELL - inCell);
+            int cell = (int) ((index >> CELL_SHIFT) & (CELLS - 1));
             double peak = inCell == 0 ? 0 : cellPeak[cell];
             double curvature = inCell == 0 ? 0 : cellCurvature[cell];
-            int p = (int) (first & (HISTORY - 1));
-            // the copy half makes p + HISTORY - 1 the previous sample even at p == 0
-            double previous = history[p + HISTORY - 1];
-            double beforePrevious = history[p + HISTORY - 2];
-            for (int i = 0; i < length; i++) {
-                double sample = samples[done + i];
-                int at = (p + i) & (HISTORY - 1);
-                history[at] = sample;
-                history[at + HISTORY] = sample;
+            for (int i = done; i < end; i++) {
+                double sample = samples[i];
                 // x[n] - 2 x[n-1] + x[n-2]
                 curvature = larger(curvature, Math.abs(sample - 2 * previous + beforePrevious));
                 peak = larger(peak, Math.abs(sample));
@@ -219,9 +224,9 @@ final class TruePeakEstimator {
             }
             cellPeak[cell] = peak;
             cellCurvature[cell] = curvature;
-            newest += length;
-            done += length;
+            done = end;
         }
+        newest += count;
     }
 
     /**
@@ -237,6 +242,7 @@ final class TruePeakEstimator {
         // the whole batch first: bounds over every input its estimates read
         double interpolationPeak = cellMaximum(cellPeak, firstCentre - TAPS / 2 + 1, lastCentre + TAPS / 2);
         double interpolationCurvature = cellMaximum(cellCurvature, firstCentre - TAPS / 2 + 1, lastCentre + TAPS / 2);
+        // (the guard's span contains the interpolation's: the cheaper bound is tried first)
         double interpolationBound = Math.min(gainBound * interpolationPeak,
                 smoothBound.bound(interpolationCurvature, interpolationPeak) + interpolationPeak * (1 + ROUNDING_SLACK));
         double guardPeak = cellMaximum(cellPeak, firstCentre - DELAY, newest);

@@ -92,6 +92,7 @@ final class TruePeakLimiter extends AbstractEffect {
     private double[] peaks;
     private double[] gains;
     private double[][] stageInput;
+    private double[] swap;
 
     TruePeakLimiter(ParameterSet parameters) {
         super(TYPE, parameters);
@@ -120,6 +121,7 @@ final class TruePeakLimiter extends AbstractEffect {
         peaks = new double[TruePeakEstimator.MAX_BATCH];
         gains = new double[TruePeakEstimator.MAX_BATCH];
         stageInput = new double[channels][TruePeakEstimator.MAX_BATCH];
+        swap = new double[TruePeakEstimator.MAX_BATCH];
         latency = delayOneLength - 1 + delayTwoLength - 1;
         onParameters(parameters);
         onReset();
@@ -191,7 +193,9 @@ final class TruePeakLimiter extends AbstractEffect {
             detector.push(clean, count);
             detector.estimate(count, targetOne, peaks);
         }
-        if (atRest(peaks, count, targetOne, onesIntoMinimumOne, minimumOne, meanOne) && releasedGain == 1.0) {
+        boolean restingOne = atRest(peaks, count, targetOne, onesIntoMinimumOne, minimumOne, meanOne)
+                && releasedGain == 1.0;
+        if (restingOne) {
             restOne(count);
         } else {
             for (int i = 0; i < count; i++) {
@@ -207,8 +211,10 @@ final class TruePeakLimiter extends AbstractEffect {
         for (int c = 0; c < blockChannels; c++) {
             double[] y = stageInput[c];
             TruePeakEstimator detector = detectTwo[c];
-            for (int i = 0; i < count; i++) {
-                y[i] *= gains[i];
+            if (!restingOne) {
+                for (int i = 0; i < count; i++) {
+                    y[i] *= gains[i];
+                }
             }
             detector.push(y, count);
             detector.estimate(count, targetTwo, peaks);
@@ -268,25 +274,32 @@ final class TruePeakLimiter extends AbstractEffect {
 
     /**
      * Exchanges {@code values} (per channel, {@code count} frames) with the delay line's oldest
-     * ones: writes each value and reads the value that entered {@code line.length - 1} frames
-     * earlier, in place. Returns the new write position.
+     * ones: each value goes in, and the value that entered {@code line.length - 1} frames
+     * earlier comes out in its place. Returns the new write position.
      */
-    private static int delay(double[][] values, double[][] lines, int position, int channels, int count) {
-        int length = lines[0].length;
-        int next = position;
+    private int delay(double[][] values, double[][] lines, int position, int channels, int count) {
+        int length = lines[0].length; // > count: the oldest values are read before any is overwritten
+        int read = position + 1 == length ? 0 : position + 1;
         for (int c = 0; c < channels; c++) {
             double[] line = lines[c];
             double[] v = values[c];
-            int write = position;
-            for (int i = 0; i < count; i++) {
-                int read = write + 1 == length ? 0 : write + 1;
-                line[write] = v[i];
-                v[i] = line[read];
-                write = read;
-            }
-            next = write;
+            copyFromRing(line, read, swap, count);
+            copyIntoRing(v, line, position, count);
+            System.arraycopy(swap, 0, v, 0, count);
         }
-        return next;
+        return (position + count) % length;
+    }
+
+    private static void copyFromRing(double[] ring, int from, double[] target, int count) {
+        int head = Math.min(count, ring.length - from);
+        System.arraycopy(ring, from, target, 0, head);
+        System.arraycopy(ring, 0, target, head, count - head);
+    }
+
+    private static void copyIntoRing(double[] source, double[] ring, int from, int count) {
+        int head = Math.min(count, ring.length - from);
+        System.arraycopy(source, 0, ring, from, head);
+        System.arraycopy(source, head, ring, 0, count - head);
     }
 
     /** Lets the gain rise no faster than the release time constant and never above {@code held}. */

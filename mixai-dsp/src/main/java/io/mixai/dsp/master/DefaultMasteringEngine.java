@@ -92,7 +92,7 @@ public final class DefaultMasteringEngine implements MasteringEngine {
             AudioStream.checkChannels(in.channels(), request.sourceLabel());
             rate = in.sampleRate();
             channels = in.channels();
-            track = analyse(in, rate, Double.NaN, progress, 0, ANALYSIS_SHARE / (1 + request.references().size()));
+            track = analyse(in, rate, false, progress, 0, ANALYSIS_SHARE / (1 + request.references().size()));
         }
         if (track.measurements().frames() == 0) {
             throw new AudioFileException(request.sourceFile(), "the track has no audio frames");
@@ -104,7 +104,7 @@ public final class DefaultMasteringEngine implements MasteringEngine {
             ReferenceTrack ref = request.references().get(i);
             try (AudioStream in = AudioStream.open(ref.audio(), ref.file())) {
                 AudioStream.checkChannels(in.channels(), "reference " + ref.label());
-                refs.add(analyse(in, rate, Double.NaN, progress, share * (i + 1), share));
+                refs.add(analyse(in, rate, false, progress, share * (i + 1), share));
                 refLabels.add(ref.label());
                 if (in.sampleRate() != rate) {
                     notes.add("reference " + ref.label() + " resampled from " + in.sampleRate() + " to " + rate + " Hz");
@@ -360,11 +360,11 @@ public final class DefaultMasteringEngine implements MasteringEngine {
     }
 
     /** Streams a programme through an analyzer, resampling to {@code rate} if needed. */
-    private static ProgrammeAnalyzer.Analysis analyse(AudioStream in, int rate, double strictPeakInterest,
+    private static ProgrammeAnalyzer.Analysis analyse(AudioStream in, int rate, boolean strictPeak,
             ProgressTracker progress, double from, double span) throws IOException {
         int block = EffectChain.RENDER_BLOCK_FRAMES;
         int channels = in.channels();
-        ProgrammeAnalyzer analyzer = new ProgrammeAnalyzer(rate, channels, block, strictPeakInterest);
+        ProgrammeAnalyzer analyzer = new ProgrammeAnalyzer(rate, channels, block, strictPeak);
         float[][] buffer = new float[channels][block];
         Resampler resampler = in.sampleRate() == rate ? null : new Resampler(in.sampleRate(), rate, channels);
         float[][] resampled = resampler == null ? null
@@ -395,8 +395,7 @@ public final class DefaultMasteringEngine implements MasteringEngine {
         specs.add(limiter);
         EffectChain chain = EffectChain.of(request.registry(), specs);
         MeteredChain metered = new MeteredChain(chain);
-        ProgrammeAnalyzer analyzer = new ProgrammeAnalyzer(rate, channels, EffectChain.RENDER_BLOCK_FRAMES,
-                Math.pow(10, ceiling / 20));
+        ProgrammeAnalyzer analyzer = new ProgrammeAnalyzer(rate, channels, EffectChain.RENDER_BLOCK_FRAMES, true);
         AudioBuffer out = null;
         WavWriter writer = null;
         if (request.outputFile() != null) {

@@ -34,15 +34,15 @@ final class ProgrammeAnalyzer {
     private long frames;
 
     /**
-     * @param strictPeakInterest level (linear) around which the 16x peak matters, or NaN to skip that meter
+     * @param strictPeak whether to measure the 16x true peak too
      */
-    ProgrammeAnalyzer(int sampleRate, int channels, int maxBlockFrames, double strictPeakInterest) {
+    ProgrammeAnalyzer(int sampleRate, int channels, int maxBlockFrames, boolean strictPeak) {
         this.sampleRate = sampleRate;
         this.channels = channels;
         this.loudness = new LoudnessMeter(sampleRate, channels);
         this.spectrum = new SpectrumAnalyzer(sampleRate, channels, BANDS_PER_OCTAVE);
         this.levels = new LevelHistogram(sampleRate);
-        this.strictPeak = Double.isNaN(strictPeakInterest) ? null : new OversampledPeakMeter(channels, strictPeakInterest);
+        this.strictPeak = strictPeak ? new OversampledPeakMeter(channels) : null;
         int[] hops = {0};
         loudness.setHopListener(meter -> {
             if (++hops[0] % HOPS_PER_TIMELINE_POINT == 0) {

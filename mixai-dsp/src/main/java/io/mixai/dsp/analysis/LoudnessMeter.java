@@ -199,7 +199,7 @@ public final class LoudnessMeter {
             if (c < weights.length) {
                 filterAndSquare(c, block.channel(c), from, chunk);
             }
-            hopTruePeak = Math.max(hopTruePeak, peaks.processRange(block, position, chunk));
+            hopTruePeak = Math.max(hopTruePeak, peaks.processRangeAbove(block, position, chunk, hopTruePeak));
             position += chunk;
             frames += chunk;
             subBlockFill += chunk;

@@ -41,6 +41,8 @@ public final class TruePeakInterpolator {
     private final int factor;
     /** coefficients[p][k] multiplies x[i - k] for output phase p; the delay phase is left out. */
     private final float[][] coefficients;
+    /** See {@link #gainBound()}. */
+    private final float gainBound;
     /** Index of the phase that is a pure delay (its output is the input, delayed). */
     private final int delayPhase;
     /** History (TAPS_PER_PHASE - 1 samples) followed by the current chunk. */
@@ -74,6 +76,16 @@ public final class TruePeakInterpolator {
                 coefficients[p][k] = (float) (h[factor * k + p] / sum);
             }
         }
+        double largestSum = 1.0;
+        for (float[] phase : coefficients) {
+            double sum = 0;
+            for (float c : phase) {
+                sum += Math.abs(c);
+            }
+            largestSum = Math.max(largestSum, sum);
+        }
+        // 32 float products and sums round by far less than 1e-5 of sum |c x|
+        this.gainBound = (float) (largestSum * (1 + 1e-5));
         this.buffer = new float[TAPS_PER_PHASE - 1 + CHUNK];
         this.phaseOut = new float[factor][CHUNK];
         this.shifted = new float[TAPS_PER_PHASE][CHUNK];
@@ -128,22 +140,45 @@ public final class TruePeakInterpolator {
      * signal over the oversampled points they produce (0 for no samples). Allocates nothing.
      */
     public float peak(float[] input, int offset, int length) {
+        return peakAbove(input, offset, length, 0f);
+    }
+
+    /**
+     * As {@link #peak}, for a caller that only needs peaks above {@code floor} (a running
+     * maximum): where {@link #peak} would return more than {@code floor} the result is the same;
+     * otherwise it is some value at most {@code floor}. Chunks whose interpolated points cannot
+     * exceed {@code floor} (each is at most {@link #gainBound()} times the largest |x| of the
+     * chunk and its history) are not interpolated, which on loud programme skips most of the work.
+     */
+    public float peakAbove(float[] input, int offset, int length, float floor) {
         float peak = 0f;
         int done = 0;
         while (done < length) {
             int n = Math.min(CHUNK, length - done);
-            loadChunk(input, offset + done, n);
-            for (int p = 0; p < factor; p++) {
-                // The delay phase reproduces the input samples themselves (later); over a whole
-                // stream their peak is the sample peak, read directly from the input.
-                peak = Math.max(peak, p == delayPhase
-                        ? absMax(input, offset + done, n)
-                        : absMax(filterPhase(p, n), 0, n));
+            System.arraycopy(input, offset + done, buffer, TAPS_PER_PHASE - 1, n);
+            // The delay phase reproduces the input samples themselves (later); over a whole
+            // stream their peak is the sample peak, read directly from the input.
+            peak = Math.max(peak, absMax(input, offset + done, n));
+            if (factor > 1 && absMax(buffer, 0, TAPS_PER_PHASE - 1 + n) * gainBound > floor) {
+                shiftRows(n);
+                for (int p = 0; p < factor; p++) {
+                    if (p != delayPhase) {
+                        peak = Math.max(peak, absMax(filterPhase(p, n), 0, n));
+                    }
+                }
             }
             keepHistory(n);
             done += n;
         }
         return peak;
+    }
+
+    /**
+     * An upper bound of every interpolated point relative to the largest |x| the filter reads:
+     * the largest sum of |coefficients| of a phase, with slack for the float arithmetic.
+     */
+    public float gainBound() {
+        return gainBound;
     }
 
     /** Largest |x| over a range, as separate max and min (a shape the JIT vectorises). */
@@ -218,6 +253,7 @@ public final class TruePeakInterpolator {
     }
 
     private void loadChunk(float[] input, int from, int n) {
+        // (peakAbove loads its chunks itself, to skip the rows where it need not interpolate)
         System.arraycopy(input, from, buffer, TAPS_PER_PHASE - 1, n);
         if (factor > 1) {
             shiftRows(n);

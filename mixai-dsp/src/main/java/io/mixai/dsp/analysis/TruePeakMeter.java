@@ -58,6 +58,17 @@ public final class TruePeakMeter {
      * is attributed to a range up to about 16 samples later than it occurred. Allocates nothing.
      */
     public float processRange(AudioBlock block, int start, int length) {
+        return processRangeAbove(block, start, length, 0f);
+    }
+
+    /**
+     * As {@link #processRange}, for a caller that only needs the range's true peak where it
+     * exceeds {@code floor} (e.g. the running maximum it keeps): the result is the same where it
+     * is above {@code floor} and some value at most {@code floor} otherwise, and chunks that
+     * cannot exceed the floor (or this channel's peak so far) are not interpolated. The
+     * per-channel peaks stay exact. Allocates nothing.
+     */
+    public float processRangeAbove(AudioBlock block, int start, int length, float floor) {
         checkChannels(block);
         if (start < 0 || length < 0 || start > block.frames() - length) {
             throw new IllegalArgumentException("range " + start + "+" + length + " exceeds block of " + block.frames() + " frames");
@@ -66,7 +77,8 @@ public final class TruePeakMeter {
         float rangePeak = 0f;
         for (int c = 0; c < interpolators.length; c++) {
             float[] x = block.channel(c);
-            float peak = interpolators[c].peak(x, offset, length);
+            // both maxima stay exact: nothing at or below either floor can change them
+            float peak = interpolators[c].peakAbove(x, offset, length, Math.min(floor, truePeak[c]));
             rangePeak = Math.max(rangePeak, peak);
             truePeak[c] = Math.max(truePeak[c], peak);
             samplePeak[c] = Math.max(samplePeak[c], TruePeakInterpolator.absMax(x, offset, length));

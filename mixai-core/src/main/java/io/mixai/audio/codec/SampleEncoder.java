@@ -78,6 +78,9 @@ public final class SampleEncoder {
             default:
                 break;
         }
+        if (format == SampleFormat.PCM_16) {
+            return encode16(src, srcOffset, frames, dest, destPos);
+        }
         int n = format.bytesPerSample();
         boolean unsigned8 = format == SampleFormat.PCM_U8;
         for (int f = srcOffset, end = srcOffset + frames; f < end; f++) {
@@ -110,6 +113,36 @@ public final class SampleEncoder {
         }
         return nonFinite;
     }
+
+    /**
+     * 16-bit PCM, the common case, on its own: the same values as the general path (the value is
+     * clamped before rounding, which gives the same code), with one 16-bit store per sample and
+     * rounding by {@code Math.floor}, which the JIT turns into one instruction.
+     */
+    private int encode16(float[][] src, int srcOffset, int frames, byte[] dest, int destPos) {
+        int channels = src.length;
+        int nonFinite = 0;
+        int p = destPos;
+        double high = max;
+        double low = min;
+        for (int f = srcOffset, end = srcOffset + frames; f < end; f++) {
+            for (int c = 0; c < channels; c++, p += 2) {
+                float x = src[c][f];
+                double d = dither == null ? 0.0 : dither.next(); // drawn even for bad samples: keeps the stream aligned
+                if (!Float.isFinite(x)) {
+                    x = 0f;
+                    nonFinite++;
+                }
+                double v = x * scale + d;
+                v = v > high ? high : (v < low ? low : v);
+                SHORT_LE.set(dest, p, (short) Math.floor(v + 0.5));
+            }
+        }
+        return nonFinite;
+    }
+
+    private static final java.lang.invoke.VarHandle SHORT_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private static void writeIntLe(byte[] b, int p, int v) {
         b[p] = (byte) v;

@@ -179,66 +179,81 @@ final class TruePeakLimiter extends AbstractEffect {
      */
     private void processBatch(AudioBlock block, int from, int count) {
         int blockChannels = block.channelCount();
+        // (one method per step: small units for the JIT, which compiles them sooner and
+        // recompiles less when a path is taken for the first time)
+        boolean restingOne = stageOne(block, from, count, blockChannels);
+        delayOnePosition = delay(stageInput, delayOne, delayOnePosition, blockChannels, count);
+        stageTwo(count, blockChannels, restingOne);
+        delayTwoPosition = delay(stageInput, delayTwo, delayTwoPosition, blockChannels, count);
+        for (int c = 0; c < blockChannels; c++) {
+            writeOutput(stageInput[c], block.channel(c), from, count);
+        }
+    }
 
-        // stage one: detect on the input, derive the gain, apply it to the delayed input
+    /** Detects on the input and puts stage one's gain per frame in {@code gains}; true if it rests at 1.0. */
+    private boolean stageOne(AudioBlock block, int from, int count, int blockChannels) {
         Arrays.fill(peaks, 0, count, 0.0);
         for (int c = 0; c < blockChannels; c++) {
-            float[] x = block.channel(c);
-            TruePeakEstimator detector = detectOne[c];
             double[] clean = stageInput[c];
-            for (int i = 0; i < count; i++) {
-                float v = x[from + i];
-                clean[i] = Math.abs(v) <= Float.MAX_VALUE ? v : 0.0;
-            }
-            detector.push(clean, count);
-            detector.estimate(count, targetOne, peaks);
+            readInput(block.channel(c), from, count, clean);
+            detectOne[c].push(clean, count);
+            detectOne[c].estimate(count, targetOne, peaks);
         }
-        boolean restingOne = atRest(peaks, count, targetOne, onesIntoMinimumOne, minimumOne, meanOne)
-                && releasedGain == 1.0;
-        if (restingOne) {
+        if (atRest(peaks, count, targetOne, onesIntoMinimumOne, minimumOne, meanOne) && releasedGain == 1.0) {
             restOne(count);
-        } else {
-            for (int i = 0; i < count; i++) {
-                double required = peaks[i] > targetOne ? targetOne / peaks[i] : 1.0;
-                onesIntoMinimumOne = required == 1.0 ? Math.min(onesIntoMinimumOne + 1, minimumOne.window()) : 0;
-                gains[i] = meanOne.push(release(minimumOne.push(required)));
-            }
+            return true;
         }
-        delayOnePosition = delay(stageInput, delayOne, delayOnePosition, blockChannels, count);
+        for (int i = 0; i < count; i++) {
+            double required = peaks[i] > targetOne ? targetOne / peaks[i] : 1.0;
+            onesIntoMinimumOne = required == 1.0 ? Math.min(onesIntoMinimumOne + 1, minimumOne.window()) : 0;
+            gains[i] = meanOne.push(release(minimumOne.push(required)));
+        }
+        return false;
+    }
 
-        // stage two: detect on the limited audio, catch what stage one left over
+    /**
+     * Applies stage one's gains to its delayed audio (in stageInput), detects on the result and
+     * puts stage two's gain per frame in {@code gains}.
+     */
+    private void stageTwo(int count, int blockChannels, boolean restingOne) {
         Arrays.fill(peaks, 0, count, 0.0);
         for (int c = 0; c < blockChannels; c++) {
             double[] y = stageInput[c];
-            TruePeakEstimator detector = detectTwo[c];
             if (!restingOne) {
                 for (int i = 0; i < count; i++) {
                     y[i] *= gains[i];
                 }
             }
-            detector.push(y, count);
-            detector.estimate(count, targetTwo, peaks);
+            detectTwo[c].push(y, count);
+            detectTwo[c].estimate(count, targetTwo, peaks);
         }
         if (atRest(peaks, count, targetTwo, onesIntoMinimumTwo, minimumTwo, meanTwo)) {
             minimumTwo.pushOnes(count);
             meanTwo.pushOnes(count);
             Arrays.fill(gains, 0, count, 1.0);
-        } else {
-            for (int i = 0; i < count; i++) {
-                double required = peaks[i] > targetTwo ? targetTwo / peaks[i] : 1.0;
-                onesIntoMinimumTwo = required == 1.0 ? Math.min(onesIntoMinimumTwo + 1, minimumTwo.window()) : 0;
-                gains[i] = meanTwo.push(minimumTwo.push(required));
-            }
+            return;
         }
-        delayTwoPosition = delay(stageInput, delayTwo, delayTwoPosition, blockChannels, count);
-        for (int c = 0; c < blockChannels; c++) {
-            double[] y = stageInput[c];
-            float[] x = block.channel(c);
-            for (int i = 0; i < count; i++) {
-                double out = y[i] * gains[i];
-                double magnitude = Math.abs(out);
-                x[from + i] = magnitude >= 1e-30 && magnitude <= Float.MAX_VALUE ? (float) out : 0f;
-            }
+        for (int i = 0; i < count; i++) {
+            double required = peaks[i] > targetTwo ? targetTwo / peaks[i] : 1.0;
+            onesIntoMinimumTwo = required == 1.0 ? Math.min(onesIntoMinimumTwo + 1, minimumTwo.window()) : 0;
+            gains[i] = meanTwo.push(minimumTwo.push(required));
+        }
+    }
+
+    /** The input as doubles, NaN and infinities replaced by 0. */
+    private static void readInput(float[] x, int from, int count, double[] clean) {
+        for (int i = 0; i < count; i++) {
+            float v = x[from + i];
+            clean[i] = Math.abs(v) <= Float.MAX_VALUE ? v : 0.0;
+        }
+    }
+
+    /** Stage two's gains applied; denormal-range values flushed to 0. */
+    private void writeOutput(double[] y, float[] x, int from, int count) {
+        for (int i = 0; i < count; i++) {
+            double out = y[i] * gains[i];
+            double magnitude = Math.abs(out);
+            x[from + i] = magnitude >= 1e-30 && magnitude <= Float.MAX_VALUE ? (float) out : 0f;
         }
     }
 

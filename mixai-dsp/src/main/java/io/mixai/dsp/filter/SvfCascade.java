@@ -135,48 +135,89 @@ final class SvfCascade {
         int n = block.frames();
         for (int done = 0; done < n; ) {
             int len = Math.min(n - done, CHUNK - phase);
-            int c = 0;
-            for (; c + 1 < channels; c += 2) {
-                processPair(block.channel(c), block.channel(c + 1), offset + done, len, c);
-            }
-            if (c < channels) {
-                processOne(block.channel(c), offset + done, len, c);
+            int from = offset + done;
+            for (int c = 0; c < channels; c += 2) {
+                boolean pair = c + 1 < channels;
+                toDouble(block.channel(c), from, len, left);
+                if (pair) {
+                    toDouble(block.channel(c + 1), from, len, right);
+                }
+                filterChunk(c, pair, len);
+                toFloat(left, len, block.channel(c), from);
+                if (pair) {
+                    toFloat(right, len, block.channel(c + 1), from);
+                }
             }
             done += len;
-            phase += len;
-            if (phase == CHUNK) {
-                phase = 0;
-                flushDenormals();
-            }
+            advance(len);
         }
     }
 
-    /** Channels {@code c} and {@code c + 1} over {@code len <= CHUNK} frames from {@code from}. */
-    private void processPair(float[] l, float[] r, int from, int len, int c) {
-        toDouble(l, from, len, left);
-        toDouble(r, from, len, right);
-        if (gliding(c) || gliding(c + 1)) {
+    /**
+     * The same filtering on double samples, without the float conversion at the edges (for tests
+     * that measure the arithmetic below float resolution): channels {@code 0 .. channels - 1} of
+     * {@code x}, {@code n} frames from {@code offset}, in place.
+     */
+    void process(double[][] x, int channels, int offset, int n) {
+        for (int done = 0; done < n; ) {
+            int len = Math.min(n - done, CHUNK - phase);
+            int from = offset + done;
+            for (int c = 0; c < channels; c += 2) {
+                boolean pair = c + 1 < channels;
+                System.arraycopy(x[c], from, left, 0, len);
+                if (pair) {
+                    System.arraycopy(x[c + 1], from, right, 0, len);
+                }
+                filterChunk(c, pair, len);
+                System.arraycopy(left, 0, x[c], from, len);
+                if (pair) {
+                    System.arraycopy(right, 0, x[c + 1], from, len);
+                }
+            }
+            done += len;
+            advance(len);
+        }
+    }
+
+    /** Moves along the chunk grid; at each grid point, flushes the states. */
+    private void advance(int len) {
+        phase += len;
+        if (phase == CHUNK) {
+            phase = 0;
+            flushDenormals();
+        }
+    }
+
+    /**
+     * Filters {@code len} frames (within one chunk) of channel {@code c} in {@code left} and, if
+     * {@code pair}, of channel {@code c + 1} in {@code right}.
+     */
+    private void filterChunk(int c, boolean pair, int len) {
+        if (gliding(c) || (pair && gliding(c + 1))) {
             runChannel(left, len, c);
-            runChannel(right, len, c + 1);
-        } else {
-            double[] stL = state[c];
+            if (pair) {
+                runChannel(right, len, c + 1);
+            }
+            return;
+        }
+        double[] stL = state[c];
+        int j = 0;
+        if (pair) {
             double[] stR = state[c + 1];
-            int j = 0;
             for (; j + 1 < activeCount; j += 2) {
                 twoSectionsStereo(left, right, len, targets, stL, stR, active[j], active[j + 1]);
             }
             if (j < activeCount) {
                 oneSectionStereo(left, right, len, targets, stL, stR, active[j]);
             }
+        } else {
+            for (; j + 1 < activeCount; j += 2) {
+                twoSections(left, len, targets, stL, active[j], active[j + 1]);
+            }
+            if (j < activeCount) {
+                oneSection(left, 0, len, targets, stL, active[j]);
+            }
         }
-        toFloat(left, len, l, from);
-        toFloat(right, len, r, from);
-    }
-
-    private void processOne(float[] x, int from, int len, int c) {
-        toDouble(x, from, len, left);
-        runChannel(left, len, c);
-        toFloat(left, len, x, from);
     }
 
     private static void toDouble(float[] x, int from, int len, double[] buf) {
@@ -201,7 +242,7 @@ final class SvfCascade {
         return false;
     }
 
-    /** One channel, one section at a time: the path for glides and for a lone channel. */
+    /** One channel, one section at a time: the path while any section glides. */
     private void runChannel(double[] buf, int len, int c) {
         double[] st = state[c];
         int[] glide = glideRemaining[c];
@@ -255,6 +296,46 @@ final class SvfCascade {
         }
         st[2 * slot] = s1;
         st[2 * slot + 1] = s2;
+    }
+
+    /** Sections {@code p} then {@code q} on one channel: two recursions to overlap. */
+    private static void twoSections(double[] buf, int len, double[] c, double[] st, int p, int q) {
+        int o = p * SvfDesign.STRIDE;
+        double pa = c[o + SvfDesign.A];
+        double pc = c[o + SvfDesign.C];
+        double pb = c[o + SvfDesign.B];
+        double pd = c[o + SvfDesign.D];
+        double pe1 = c[o + SvfDesign.E1];
+        double pe2 = c[o + SvfDesign.E2];
+        o = q * SvfDesign.STRIDE;
+        double qa = c[o + SvfDesign.A];
+        double qc = c[o + SvfDesign.C];
+        double qb = c[o + SvfDesign.B];
+        double qd = c[o + SvfDesign.D];
+        double qe1 = c[o + SvfDesign.E1];
+        double qe2 = c[o + SvfDesign.E2];
+        double p1 = st[2 * p];
+        double p2 = st[2 * p + 1];
+        double q1 = st[2 * q];
+        double q2 = st[2 * q + 1];
+        for (int i = 0; i < len; i++) {
+            double x = buf[i];
+            double v = x - p2;
+            double y = pd * x + (pe1 * p1 + pe2 * p2);
+            double t = pa * v - pc * p1;
+            p2 += pa * p1 + pb * v;
+            p1 += t;
+
+            v = y - q2;
+            buf[i] = qd * y + (qe1 * q1 + qe2 * q2);
+            t = qa * v - qc * q1;
+            q2 += qa * q1 + qb * v;
+            q1 += t;
+        }
+        st[2 * p] = p1;
+        st[2 * p + 1] = p2;
+        st[2 * q] = q1;
+        st[2 * q + 1] = q2;
     }
 
     /** {@link #oneSection} on two channels at once: two independent recursions to overlap. */

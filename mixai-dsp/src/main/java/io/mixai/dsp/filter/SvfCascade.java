@@ -18,13 +18,16 @@ import java.util.Arrays;
  * glides included, advances per sample with the same arithmetic whichever loop runs it, so the
  * output does not depend on how a stream is cut into blocks.
  *
- * <p><b>Speed.</b> One section's step is a chain of dependent additions and multiplications
- * about 12 cycles long, while a core can start four floating-point operations per cycle. So the
- * steady path runs two channels and two sections in one loop: four independent recursions the
- * CPU overlaps (and section two of sample n overlaps section one of sample n + 1). This makes
- * the loop throughput-bound at about 3.5 cycles per section and sample instead of latency-bound.
- * Samples are converted to double in chunks of {@value #CHUNK} frames and every pass over the
- * chunk keeps its coefficients and states in locals.
+ * <p><b>Speed.</b> One section's step (see {@link SvfDesign#derive}) is a chain of dependent
+ * additions and multiplications about a dozen cycles long, while a core can start several
+ * floating-point operations per cycle. Run one channel and one section at a time, every sample
+ * waits for the previous one. So the steady path runs two channels and two sections in one
+ * loop: four independent recursions the CPU overlaps (section two of sample n overlaps section
+ * one of sample n + 1). The loop is then bound by the step's 7 multiplications and 7 additions
+ * rather than by its latency: about 3.5 cycles per section and sample on two multiply and two
+ * add pipes, against about 12 for one recursion alone. A lone channel runs two sections per
+ * loop. Samples are converted to double in chunks of {@value #CHUNK} frames, and every pass
+ * over a chunk keeps its coefficients and states in locals.
  *
  * <p><b>Denormals</b> are flushed once per chunk rather than once per step (an absolute value
  * and a compare inside the recursion would lengthen every step's chain). The chunks lie on a

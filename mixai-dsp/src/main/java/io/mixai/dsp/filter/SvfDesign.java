@@ -136,9 +136,9 @@ final class SvfDesign {
      * {@code D = m0 + m1 a2 + m2 a3}, {@code E1 = m1 a1 + m2 a2} and
      * {@code E2 = m2 (1 - a3) - m1 a2 = m2 a1 (1 + g k) - m1 a2}. The states still move by
      * increments computed from small terms, as in the SVF (so a pole close to z = 1 keeps its
-     * precision: no coefficient is 1 minus something small), but a step costs 7 multiplications
-     * and 7 additions instead of 9 and 8, and the output no longer waits for the state update,
-     * which shortens the chain from one section's input to the next's.
+     * precision: no coefficient of the recursion is 1 minus something small), but a step costs
+     * 7 multiplications and 7 additions instead of 9 and 8, and the output no longer waits for
+     * the state update, which shortens the chain from one section's input to the next's.
      */
     static void derive(double[] c, int offset) {
         double g = c[offset + G];

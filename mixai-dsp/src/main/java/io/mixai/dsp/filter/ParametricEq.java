@@ -202,9 +202,7 @@ final class ParametricEq implements Effect {
                 convolvers[c].process(block.channel(c), block.offset(), frames);
             }
         } else if (cascade.activeCount() > 0) {
-            for (int c = 0; c < block.channelCount(); c++) {
-                cascade.process(block.channel(c), block.offset(), frames, c);
-            }
+            cascade.process(block);
         } else {
             // Every band is off: pass through, but never pass on NaN, infinity or denormals.
             for (int c = 0; c < block.channelCount(); c++) {

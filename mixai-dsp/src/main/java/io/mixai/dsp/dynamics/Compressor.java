@@ -34,26 +34,51 @@ import java.util.Arrays;
  *
  * <p>Other parameters take effect at the start of the next block; threshold, ratio and knee
  * changes pass through the ballistics, so they do not click.
+ *
+ * <p><b>Speed.</b> The block is worked in chunks of {@value #CHUNK} frames, each in three passes:
+ * the detector levels (linear, channel by channel), the gain per frame, then the gain and the
+ * look-ahead delay applied channel by channel. Levels at or below the knee's lower edge, which
+ * the curve leaves alone, are recognised in the linear domain, with no logarithm; the
+ * logarithm and exponential that remain are {@link FastDecibels} (within 2e-10 dB of
+ * {@code Math.log10}/{@code Math.exp}); a gain in dB equal to the previous frame's reuses its
+ * linear gain. At 100 % stereo link (or with a one-channel detector) every channel's
+ * detection is the linked level itself (not the blend {@code own + 1 · (linked - own)}, which
+ * differs by rounding), so while the channels' gain reductions are equal, one gain per frame
+ * serves all of them. None of this depends on where blocks start: the output is the same for
+ * any block size.
  */
 final class Compressor extends AbstractEffect implements SidechainProcessor {
 
     static final double RMS_WINDOW_MS = 20;
     static final double MAKEUP_SMOOTHING_MS = 20;
-    private static final double DB_TO_LN = Math.log(10) / 20;
+    /** Frames per pass; the scratch buffers are this long, whatever the host's block size. */
+    static final int CHUNK = 256;
     private static final double FLOOR = 1e-30;
-    /** Levels are floored here so silence is a finite (very low) level. */
-    private static final double MIN_LEVEL_DB = -300;
+    /**
+     * A gain reduction or make-up distance below this many dB is snapped to exactly zero: far
+     * below audibility (and below a float sample's resolution), and it lets the gain settle at
+     * exactly its target instead of creeping towards it for seconds, so the gain's dB value
+     * repeats and its exponential is reused.
+     */
+    private static final double SETTLED_DB = 1e-9;
 
     // Prepared state (audio thread).
     private int sampleRate;
     private int channels;
     private int lookahead;
     private double[] meanSquare;    // [sidechain channel]
-    private double[] levelDb;       // [sidechain channel], scratch per frame
     private double[] reductionDb;   // [channel] smoothed gain reduction, >= 0
     private float[][] delay;        // [channel][lookahead]
     private int delayPosition;
     private double makeupDb;
+    /** The last gain computed and its dB value: an exact repeat needs no exponential. */
+    private double lastGainDb;
+    private double lastGain;
+
+    // Scratch, per chunk.
+    private double[][] ownLevel;    // [sidechain channel][frame]: |x|, or the mean square
+    private double[] linkedLevel;   // [frame]: the loudest |x|, or the mean of the mean squares
+    private double[][] gain;        // [channel][frame]: linear gain; row 0 serves all when shared
 
     // The applied parameters and the coefficients derived from them.
     private final CompressorSettings settings = new CompressorSettings();
@@ -61,6 +86,12 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
     private double releaseCoef;
     private double rmsCoef;
     private double makeupCoef;
+    /** The curve's lower knee edge, {@code T - W/2}, as an amplitude and as a power. */
+    private double kneeStartAmplitude;
+    private double kneeStartPower;
+    /** Reduction per dB above the threshold, {@code 1 - 1/R}, and its knee form {@code (1 - 1/R) / 2W}. */
+    private double slope;
+    private double kneeFactor;
 
     Compressor(ParameterSet parameters) {
         super(CompressorProvider.TYPE, parameters);
@@ -74,9 +105,11 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         channels = spec.channels();
         lookahead = (int) Math.round(s.lookaheadMs * sampleRate / 1000.0);
         meanSquare = new double[channels];
-        levelDb = new double[channels];
         reductionDb = new double[channels];
         delay = new float[channels][Math.max(1, lookahead)];
+        ownLevel = new double[channels][CHUNK];
+        linkedLevel = new double[CHUNK];
+        gain = new double[channels][CHUNK];
         rmsCoef = Math.exp(-1000.0 / (RMS_WINDOW_MS * sampleRate));
         makeupCoef = Math.exp(-1000.0 / (MAKEUP_SMOOTHING_MS * sampleRate));
         deriveCoefficients();
@@ -93,6 +126,8 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         }
         delayPosition = 0;
         makeupDb = settings.makeupDb; // start at the target: no glide after a reset
+        lastGainDb = 0;
+        lastGain = 1;
     }
 
     @Override
@@ -112,8 +147,14 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
     }
 
     private void deriveCoefficients() {
-        attackCoef = Math.exp(-1000.0 / (settings.attackMs * sampleRate));
-        releaseCoef = Math.exp(-1000.0 / (settings.releaseMs * sampleRate));
+        CompressorSettings s = settings;
+        attackCoef = Math.exp(-1000.0 / (s.attackMs * sampleRate));
+        releaseCoef = Math.exp(-1000.0 / (s.releaseMs * sampleRate));
+        double kneeStartDb = s.thresholdDb - s.kneeDb / 2;
+        kneeStartAmplitude = Math.pow(10, kneeStartDb / 20);
+        kneeStartPower = Math.pow(10, kneeStartDb / 10);
+        slope = 1 - 1 / s.ratio;
+        kneeFactor = s.kneeDb > 0 ? slope / (2 * s.kneeDb) : 0;
     }
 
     @Override
@@ -140,89 +181,196 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
 
     /** Compresses {@code main} in place, detecting on {@code sidechain} (which may be {@code main}). */
     private void compress(AudioBlock main, AudioBlock sidechain) {
-        CompressorSettings s = settings;
-        int mainChannels = main.channelCount();
-        int scChannels = sidechain.channelCount();
-        final double threshold = s.thresholdDb;
-        final double ratio = s.ratio;
-        final double knee = s.kneeDb;
-        final double link = s.link;
-        final boolean rms = s.rms;
-        final double makeupTarget = s.makeupDb;
-        final int frames = main.frames();
-        final int mainOffset = main.offset();
-        final int scOffset = sidechain.offset();
+        int frames = main.frames();
+        // With one linked detection for every channel, equal reductions stay equal: one gain serves all.
+        boolean oneDetection = settings.link == 1 || sidechain.channelCount() == 1;
+        for (int start = 0; start < frames; start += CHUNK) {
+            int n = Math.min(CHUNK, frames - start);
+            measureLevels(sidechain, sidechain.offset() + start, n);
+            boolean shared = oneDetection && reductionsEqual();
+            if (shared) {
+                sharedGains(n);
+            } else {
+                channelGains(main.channelCount(), sidechain.channelCount(), n);
+            }
+            applyGains(main, main.offset() + start, n, shared);
+        }
+    }
 
-        for (int i = 0; i < frames; i++) {
-            // 1. Level of every detection channel, and the linked level.
-            double linkedDb;
-            if (rms) {
-                double sum = 0;
-                for (int j = 0; j < scChannels; j++) {
-                    double x = sanitize(sidechain.channel(j)[scOffset + i]);
-                    double ms = rmsCoef * meanSquare[j] + (1 - rmsCoef) * x * x;
+    /** 1. The detector's levels, linear: |x| (peak) or the running mean square (RMS), and the linked level. */
+    private void measureLevels(AudioBlock sidechain, int offset, int n) {
+        int scChannels = sidechain.channelCount();
+        double[] linked = linkedLevel;
+        Arrays.fill(linked, 0, n, 0.0);
+        if (settings.rms) {
+            double c = rmsCoef;
+            for (int j = 0; j < scChannels; j++) {
+                float[] x = sidechain.channel(j);
+                double[] own = ownLevel[j];
+                double ms = meanSquare[j];
+                for (int i = 0; i < n; i++) {
+                    double v = sanitize(x[offset + i]);
+                    ms = c * ms + (1 - c) * v * v;
                     if (ms < FLOOR) {
                         ms = 0;
                     }
-                    meanSquare[j] = ms;
-                    sum += ms;
-                    levelDb[j] = powerToDb(ms);
+                    own[i] = ms;
+                    linked[i] += ms;
                 }
-                linkedDb = powerToDb(sum / scChannels);
-            } else {
-                double max = 0;
-                for (int j = 0; j < scChannels; j++) {
-                    double a = Math.abs(sanitize(sidechain.channel(j)[scOffset + i]));
-                    max = Math.max(max, a);
-                    levelDb[j] = amplitudeToDb(a);
-                }
-                linkedDb = amplitudeToDb(max);
+                meanSquare[j] = ms;
             }
-
-            makeupDb = makeupCoef * makeupDb + (1 - makeupCoef) * makeupTarget;
-
-            for (int c = 0; c < mainChannels; c++) {
-                // 2. Blend own and linked detection; 3. static curve; 4. ballistics.
-                double own = levelDb[c % scChannels];
-                double detected = own + link * (linkedDb - own);
-                double target = -CompressorCurve.gainDb(detected, threshold, ratio, knee);
-                double previous = reductionDb[c];
-                double coef = target > previous ? attackCoef : releaseCoef;
-                double reduction = coef * previous + (1 - coef) * target;
-                if (reduction < FLOOR) {
-                    reduction = 0;
-                }
-                reductionDb[c] = reduction;
-
-                // 5. Gain on the (delayed) audio.
-                float[] x = main.channel(c);
-                double in = sanitize(x[mainOffset + i]);
-                double audio;
-                if (lookahead > 0) {
-                    float[] line = delay[c];
-                    audio = line[delayPosition];
-                    line[delayPosition] = (float) in;
-                } else {
-                    audio = in;
-                }
-                x[mainOffset + i] = toFloat(audio * Math.exp((makeupDb - reduction) * DB_TO_LN));
+            for (int i = 0; i < n; i++) {
+                linked[i] /= scChannels; // the mean power of all channels
             }
-            if (lookahead > 0 && ++delayPosition == lookahead) {
-                delayPosition = 0;
+        } else {
+            for (int j = 0; j < scChannels; j++) {
+                float[] x = sidechain.channel(j);
+                double[] own = ownLevel[j];
+                for (int i = 0; i < n; i++) {
+                    double a = Math.abs(sanitize(x[offset + i]));
+                    own[i] = a;
+                    if (a > linked[i]) { // the loudest channel
+                        linked[i] = a;
+                    }
+                }
             }
         }
     }
 
+    private boolean reductionsEqual() {
+        double[] r = reductionDb;
+        for (int c = 1; c < r.length; c++) {
+            if (r[c] != r[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 2-5 for one detection shared by every channel: one target, one reduction, one gain per frame. */
+    private void sharedGains(int n) {
+        double[] linked = linkedLevel;
+        double[] g = gain[0];
+        boolean rms = settings.rms;
+        double kneeStart = rms ? kneeStartPower : kneeStartAmplitude;
+        double reduction = reductionDb[0];
+        for (int i = 0; i < n; i++) {
+            double level = linked[i];
+            double target = level <= kneeStart ? 0 : curveReduction(levelDb(level, rms));
+            reduction = smoothReduction(reduction, target);
+            g[i] = gainForDb(nextMakeupDb() - reduction);
+        }
+        Arrays.fill(reductionDb, reduction);
+    }
+
+    /** 2-5 per channel: blend own and linked detection, curve, ballistics, gain. */
+    private void channelGains(int mainChannels, int scChannels, int n) {
+        CompressorSettings s = settings;
+        double link = s.link;
+        boolean rms = s.rms;
+        double kneeStart = rms ? kneeStartPower : kneeStartAmplitude;
+        double[] linked = linkedLevel;
+        double[] reduction = reductionDb;
+        for (int i = 0; i < n; i++) {
+            double linkedLinear = linked[i];
+            double linkedDb = linkedLinear <= kneeStart ? Double.NaN : levelDb(linkedLinear, rms); // NaN: not needed yet
+            // The make-up glides once per frame, before the channels, exactly as in sharedGains.
+            double makeup = nextMakeupDb();
+            for (int c = 0; c < mainChannels; c++) {
+                double own = ownLevel[c % scChannels][i];
+                double target;
+                if (link == 1) {
+                    target = linkedLinear <= kneeStart ? 0 : curveReduction(linkedDb);
+                } else if (own <= kneeStart && linkedLinear <= kneeStart) {
+                    target = 0; // a blend of two dB levels under the knee is under it too
+                } else {
+                    double ownDb = levelDb(own, rms);
+                    double otherDb = linkedDb == linkedDb ? linkedDb : levelDb(linkedLinear, rms);
+                    target = curveReduction(ownDb + link * (otherDb - ownDb));
+                }
+                double r = smoothReduction(reduction[c], target);
+                reduction[c] = r;
+                gain[c][i] = gainForDb(makeup - r);
+            }
+        }
+    }
+
+    /** A level in dB from |x| or from a mean square. */
+    private static double levelDb(double level, boolean rms) {
+        return rms ? FastDecibels.powerToDb(level) : FastDecibels.amplitudeToDb(level);
+    }
+
+    /** 3. The static curve's gain reduction {@code x - y(x)} (Giannoulis et al. 2012, eq. 4), >= 0. */
+    private double curveReduction(double levelDb) {
+        CompressorSettings s = settings;
+        double over = levelDb - s.thresholdDb;
+        if (2 * over <= -s.kneeDb) {
+            return 0;
+        }
+        if (2 * over >= s.kneeDb) {
+            return slope * over;
+        }
+        double d = over + s.kneeDb / 2; // inside the knee, which is then wider than zero
+        return kneeFactor * d * d;
+    }
+
+    /** 4. Ballistics on the gain reduction in dB: attack when it rises, release when it falls. */
+    private double smoothReduction(double previous, double target) {
+        double coef = target > previous ? attackCoef : releaseCoef;
+        double r = coef * previous + (1 - coef) * target;
+        return r < SETTLED_DB ? 0 : r;
+    }
+
+    /** The make-up gain's next sample on its glide to the target. */
+    private double nextMakeupDb() {
+        double target = settings.makeupDb;
+        double m = makeupCoef * makeupDb + (1 - makeupCoef) * target;
+        if (Math.abs(m - target) < SETTLED_DB) {
+            m = target;
+        }
+        makeupDb = m;
+        return m;
+    }
+
+    /** {@code 10^(db/20)}, reusing the last result when {@code db} repeats (as it does while nothing moves). */
+    private double gainForDb(double db) {
+        if (db != lastGainDb) {
+            lastGainDb = db;
+            lastGain = FastDecibels.dbToGain(db);
+        }
+        return lastGain;
+    }
+
+    /** The gain on the (delayed) audio, channel by channel. */
+    private void applyGains(AudioBlock main, int offset, int n, boolean shared) {
+        int position = delayPosition;
+        for (int c = 0; c < main.channelCount(); c++) {
+            float[] x = main.channel(c);
+            double[] g = gain[shared ? 0 : c];
+            if (lookahead > 0) {
+                float[] line = delay[c];
+                int p = delayPosition;
+                for (int i = 0; i < n; i++) {
+                    float in = (float) sanitize(x[offset + i]);
+                    float audio = line[p];
+                    line[p] = in;
+                    if (++p == lookahead) {
+                        p = 0;
+                    }
+                    x[offset + i] = toFloat(audio * g[i]);
+                }
+                position = p;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    x[offset + i] = toFloat(sanitize(x[offset + i]) * g[i]);
+                }
+            }
+        }
+        delayPosition = position;
+    }
+
     private static double sanitize(float v) {
         return Math.abs(v) <= Float.MAX_VALUE ? v : 0.0;
-    }
-
-    private static double amplitudeToDb(double a) {
-        return a > 0 ? Math.max(MIN_LEVEL_DB, 20 * Math.log10(a)) : MIN_LEVEL_DB;
-    }
-
-    private static double powerToDb(double p) {
-        return p > 0 ? Math.max(MIN_LEVEL_DB, 10 * Math.log10(p)) : MIN_LEVEL_DB;
     }
 
     private static float toFloat(double v) {

@@ -35,17 +35,18 @@ import java.util.Arrays;
  * <p>Other parameters take effect at the start of the next block; threshold, ratio and knee
  * changes pass through the ballistics, so they do not click.
  *
- * <p><b>Speed.</b> The block is worked in chunks of {@value #CHUNK} frames, each in three passes:
- * the detector levels (linear, channel by channel), the gain per frame, then the gain and the
- * look-ahead delay applied channel by channel. Levels at or below the knee's lower edge, which
- * the curve leaves alone, are recognised in the linear domain, with no logarithm; the
- * logarithm and exponential that remain are {@link FastDecibels} (within 2e-10 dB of
- * {@code Math.log10}/{@code Math.exp}); a gain in dB equal to the previous frame's reuses its
- * linear gain. At 100 % stereo link (or with a one-channel detector) every channel's
- * detection is the linked level itself (not the blend {@code own + 1 · (linked - own)}, which
- * differs by rounding), so while the channels' gain reductions are equal, one gain per frame
- * serves all of them. None of this depends on where blocks start: the output is the same for
- * any block size.
+ * <p><b>Speed.</b> The block is worked in chunks of {@value #CHUNK} frames, one stage at a time
+ * over the whole chunk (so each stage is a tight loop whose iterations overlap, and no branch
+ * waits on a logarithm): the detector levels, linear; the levels in dB; the make-up glide; per
+ * channel the curve and the ballistics; the gains; the gain and the look-ahead delay on the
+ * audio. The logarithm and exponential are {@link FastDecibels} (within 2e-12 dB of
+ * {@code Math.log10}/{@code Math.pow}); a chunk whose levels all stay under the knee's lower
+ * edge, where the curve is flat, needs no logarithm at all (the test is in the linear
+ * domain); a gain in dB equal to the previous one reuses its linear gain. At 100 % stereo link
+ * (or with a one-channel detector) every channel's detection is the linked level itself (not
+ * the blend {@code own + 1 · (linked - own)}, which differs by rounding), so while the
+ * channels' gain reductions are equal, one reduction and one gain per frame serve all of them.
+ * None of this depends on where blocks start: the output is the same for any block size.
  */
 final class Compressor extends AbstractEffect implements SidechainProcessor {
 
@@ -76,9 +77,11 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
     private double lastGain;
 
     // Scratch, per chunk.
-    private double[][] ownLevel;    // [sidechain channel][frame]: |x|, or the mean square
-    private double[] linkedLevel;   // [frame]: the loudest |x|, or the mean of the mean squares
-    private double[][] gain;        // [channel][frame]: linear gain; row 0 serves all when shared
+    private double[][] level;       // [sidechain channel][frame]: |x| or the mean square, then in dB
+    private double[] linkedLevel;   // [frame]: the loudest |x| or the mean of the mean squares, then in dB
+    private double[] makeupTrack;   // [frame]: the make-up gain in dB
+    private double[] blended;       // [frame]: one channel's blend of own and linked level in dB
+    private double[][] gain;        // [channel][frame]: the gain in dB, then linear; row 0 serves all when shared
 
     // The applied parameters and the coefficients derived from them.
     private final CompressorSettings settings = new CompressorSettings();
@@ -107,8 +110,10 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         meanSquare = new double[channels];
         reductionDb = new double[channels];
         delay = new float[channels][Math.max(1, lookahead)];
-        ownLevel = new double[channels][CHUNK];
+        level = new double[channels][CHUNK];
         linkedLevel = new double[CHUNK];
+        makeupTrack = new double[CHUNK];
+        blended = new double[CHUNK];
         gain = new double[channels][CHUNK];
         rmsCoef = Math.exp(-1000.0 / (RMS_WINDOW_MS * sampleRate));
         makeupCoef = Math.exp(-1000.0 / (MAKEUP_SMOOTHING_MS * sampleRate));
@@ -182,31 +187,67 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
     /** Compresses {@code main} in place, detecting on {@code sidechain} (which may be {@code main}). */
     private void compress(AudioBlock main, AudioBlock sidechain) {
         int frames = main.frames();
+        int mainChannels = main.channelCount();
+        int scChannels = sidechain.channelCount();
         // With one linked detection for every channel, equal reductions stay equal: one gain serves all.
-        boolean oneDetection = settings.link == 1 || sidechain.channelCount() == 1;
+        boolean oneDetection = settings.link == 1 || scChannels == 1;
+        double kneeStart = settings.rms ? kneeStartPower : kneeStartAmplitude;
         for (int start = 0; start < frames; start += CHUNK) {
             int n = Math.min(CHUNK, frames - start);
-            measureLevels(sidechain, sidechain.offset() + start, n);
-            boolean shared = oneDetection && reductionsEqual();
-            if (shared) {
-                sharedGains(n);
+            // Under the knee the curve is flat: a chunk that never reaches it needs no level in dB.
+            boolean reachesKnee = measureLevels(sidechain, sidechain.offset() + start, n) > kneeStart;
+            glideMakeup(n);
+            if (oneDetection && reductionsEqual()) {
+                if (reachesKnee) {
+                    toDb(linkedLevel, n);
+                }
+                reductionDb[0] = smoothReductions(linkedLevel, reachesKnee, reductionDb[0], gain[0], n);
+                Arrays.fill(reductionDb, reductionDb[0]);
+                toGains(gain[0], n);
+                for (int c = 0; c < mainChannels; c++) {
+                    applyGain(main.channel(c), main.offset() + start, n, delay[c], gain[0]);
+                }
             } else {
-                channelGains(main.channelCount(), sidechain.channelCount(), n);
+                double[] detected = linkedLevel;
+                if (reachesKnee && oneDetection) {
+                    toDb(linkedLevel, n);
+                } else if (reachesKnee) {
+                    for (int j = 0; j < scChannels; j++) {
+                        toDb(level[j], n);
+                    }
+                    toDb(linkedLevel, n);
+                }
+                for (int c = 0; c < mainChannels; c++) {
+                    if (reachesKnee && !oneDetection) {
+                        detected = blend(level[c < scChannels ? c : c % scChannels], linkedLevel, n);
+                    }
+                    reductionDb[c] = smoothReductions(detected, reachesKnee, reductionDb[c], gain[c], n);
+                    toGains(gain[c], n);
+                    applyGain(main.channel(c), main.offset() + start, n, delay[c], gain[c]);
+                }
             }
-            applyGains(main, main.offset() + start, n, shared);
+            if (lookahead > 0) {
+                delayPosition = (delayPosition + n) % lookahead;
+            }
         }
     }
 
-    /** 1. The detector's levels, linear: |x| (peak) or the running mean square (RMS), and the linked level. */
-    private void measureLevels(AudioBlock sidechain, int offset, int n) {
+    /**
+     * 1. The detector's levels, linear: |x| (peak) or the running mean square (RMS), per
+     * channel and linked (the loudest |x|, or the mean of the mean squares).
+     *
+     * @return the highest level of any channel in the chunk
+     */
+    private double measureLevels(AudioBlock sidechain, int offset, int n) {
         int scChannels = sidechain.channelCount();
         double[] linked = linkedLevel;
         Arrays.fill(linked, 0, n, 0.0);
+        double highest = 0;
         if (settings.rms) {
             double c = rmsCoef;
             for (int j = 0; j < scChannels; j++) {
                 float[] x = sidechain.channel(j);
-                double[] own = ownLevel[j];
+                double[] own = level[j];
                 double ms = meanSquare[j];
                 for (int i = 0; i < n; i++) {
                     double v = sanitize(x[offset + i]);
@@ -216,25 +257,72 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
                     }
                     own[i] = ms;
                     linked[i] += ms;
+                    if (ms > highest) {
+                        highest = ms;
+                    }
                 }
                 meanSquare[j] = ms;
             }
             for (int i = 0; i < n; i++) {
-                linked[i] /= scChannels; // the mean power of all channels
+                linked[i] /= scChannels;
             }
         } else {
             for (int j = 0; j < scChannels; j++) {
                 float[] x = sidechain.channel(j);
-                double[] own = ownLevel[j];
+                double[] own = level[j];
                 for (int i = 0; i < n; i++) {
                     double a = Math.abs(sanitize(x[offset + i]));
                     own[i] = a;
-                    if (a > linked[i]) { // the loudest channel
+                    if (a > linked[i]) {
                         linked[i] = a;
                     }
                 }
             }
+            for (int i = 0; i < n; i++) {
+                if (linked[i] > highest) {
+                    highest = linked[i];
+                }
+            }
         }
+        return highest;
+    }
+
+    /** 2. Levels to dB, in place, floored at -300 dB. */
+    private void toDb(double[] levels, int n) {
+        if (settings.rms) {
+            for (int i = 0; i < n; i++) {
+                levels[i] = FastDecibels.powerToDb(levels[i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                levels[i] = FastDecibels.amplitudeToDb(levels[i]);
+            }
+        }
+    }
+
+    /** 2b. One channel's detection in dB: its own level blended with the linked level by the stereo link. */
+    private double[] blend(double[] ownDb, double[] linkedDb, int n) {
+        double link = settings.link;
+        double[] detected = blended;
+        for (int i = 0; i < n; i++) {
+            detected[i] = ownDb[i] + link * (linkedDb[i] - ownDb[i]);
+        }
+        return detected;
+    }
+
+    /** The make-up gain per frame on its glide to the target. */
+    private void glideMakeup(int n) {
+        double target = settings.makeupDb;
+        double m = makeupDb;
+        double c = makeupCoef;
+        for (int i = 0; i < n; i++) {
+            m = c * m + (1 - c) * target;
+            if (Math.abs(m - target) < SETTLED_DB) {
+                m = target;
+            }
+            makeupTrack[i] = m;
+        }
+        makeupDb = m;
     }
 
     private boolean reductionsEqual() {
@@ -247,60 +335,31 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         return true;
     }
 
-    /** 2-5 for one detection shared by every channel: one target, one reduction, one gain per frame. */
-    private void sharedGains(int n) {
-        double[] linked = linkedLevel;
-        double[] g = gain[0];
-        boolean rms = settings.rms;
-        double kneeStart = rms ? kneeStartPower : kneeStartAmplitude;
-        double reduction = reductionDb[0];
+    /**
+     * 3-4. The static curve and the ballistics for one channel (or all, when shared): the
+     * total gain in dB (make-up less the smoothed reduction) per frame into {@code gainDb}.
+     *
+     * @param detectedDb the detection in dB, or anything when {@code reachesKnee} is false
+     * @return the reduction after the last frame
+     */
+    private double smoothReductions(double[] detectedDb, boolean reachesKnee, double reduction, double[] gainDb,
+            int n) {
+        double[] makeup = makeupTrack;
         for (int i = 0; i < n; i++) {
-            double level = linked[i];
-            double target = level <= kneeStart ? 0 : curveReduction(levelDb(level, rms));
-            reduction = smoothReduction(reduction, target);
-            g[i] = gainForDb(nextMakeupDb() - reduction);
-        }
-        Arrays.fill(reductionDb, reduction);
-    }
-
-    /** 2-5 per channel: blend own and linked detection, curve, ballistics, gain. */
-    private void channelGains(int mainChannels, int scChannels, int n) {
-        CompressorSettings s = settings;
-        double link = s.link;
-        boolean rms = s.rms;
-        double kneeStart = rms ? kneeStartPower : kneeStartAmplitude;
-        double[] linked = linkedLevel;
-        double[] reduction = reductionDb;
-        for (int i = 0; i < n; i++) {
-            double linkedLinear = linked[i];
-            double linkedDb = linkedLinear <= kneeStart ? Double.NaN : levelDb(linkedLinear, rms); // NaN: not needed yet
-            // The make-up glides once per frame, before the channels, exactly as in sharedGains.
-            double makeup = nextMakeupDb();
-            for (int c = 0; c < mainChannels; c++) {
-                double own = ownLevel[c % scChannels][i];
-                double target;
-                if (link == 1) {
-                    target = linkedLinear <= kneeStart ? 0 : curveReduction(linkedDb);
-                } else if (own <= kneeStart && linkedLinear <= kneeStart) {
-                    target = 0; // a blend of two dB levels under the knee is under it too
-                } else {
-                    double ownDb = levelDb(own, rms);
-                    double otherDb = linkedDb == linkedDb ? linkedDb : levelDb(linkedLinear, rms);
-                    target = curveReduction(ownDb + link * (otherDb - ownDb));
-                }
-                double r = smoothReduction(reduction[c], target);
-                reduction[c] = r;
-                gain[c][i] = gainForDb(makeup - r);
+            double target = reachesKnee ? curveReduction(detectedDb[i]) : 0;
+            double coef = target > reduction ? attackCoef : releaseCoef;
+            reduction = coef * reduction + (1 - coef) * target;
+            if (reduction < SETTLED_DB) {
+                reduction = 0;
             }
+            gainDb[i] = makeup[i] - reduction;
         }
+        return reduction;
     }
 
-    /** A level in dB from |x| or from a mean square. */
-    private static double levelDb(double level, boolean rms) {
-        return rms ? FastDecibels.powerToDb(level) : FastDecibels.amplitudeToDb(level);
-    }
-
-    /** 3. The static curve's gain reduction {@code x - y(x)} (Giannoulis et al. 2012, eq. 4), >= 0. */
+    /**
+     * 3. The static curve's gain reduction {@code x - y(x)} (Giannoulis et al. 2012, eq. 4), >= 0.
+     */
     private double curveReduction(double levelDb) {
         CompressorSettings s = settings;
         double over = levelDb - s.thresholdDb;
@@ -314,59 +373,40 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         return kneeFactor * d * d;
     }
 
-    /** 4. Ballistics on the gain reduction in dB: attack when it rises, release when it falls. */
-    private double smoothReduction(double previous, double target) {
-        double coef = target > previous ? attackCoef : releaseCoef;
-        double r = coef * previous + (1 - coef) * target;
-        return r < SETTLED_DB ? 0 : r;
-    }
-
-    /** The make-up gain's next sample on its glide to the target. */
-    private double nextMakeupDb() {
-        double target = settings.makeupDb;
-        double m = makeupCoef * makeupDb + (1 - makeupCoef) * target;
-        if (Math.abs(m - target) < SETTLED_DB) {
-            m = target;
+    /** 5. Gains in dB to linear, in place; a value equal to the last one reuses its gain. */
+    private void toGains(double[] g, int n) {
+        double lastDb = lastGainDb;
+        double last = lastGain;
+        for (int i = 0; i < n; i++) {
+            double db = g[i];
+            if (db != lastDb) {
+                lastDb = db;
+                last = FastDecibels.dbToGain(db);
+            }
+            g[i] = last;
         }
-        makeupDb = m;
-        return m;
+        lastGainDb = lastDb;
+        lastGain = last;
     }
 
-    /** {@code 10^(db/20)}, reusing the last result when {@code db} repeats (as it does while nothing moves). */
-    private double gainForDb(double db) {
-        if (db != lastGainDb) {
-            lastGainDb = db;
-            lastGain = FastDecibels.dbToGain(db);
-        }
-        return lastGain;
-    }
-
-    /** The gain on the (delayed) audio, channel by channel. */
-    private void applyGains(AudioBlock main, int offset, int n, boolean shared) {
-        int position = delayPosition;
-        for (int c = 0; c < main.channelCount(); c++) {
-            float[] x = main.channel(c);
-            double[] g = gain[shared ? 0 : c];
-            if (lookahead > 0) {
-                float[] line = delay[c];
-                int p = delayPosition;
-                for (int i = 0; i < n; i++) {
-                    float in = (float) sanitize(x[offset + i]);
-                    float audio = line[p];
-                    line[p] = in;
-                    if (++p == lookahead) {
-                        p = 0;
-                    }
-                    x[offset + i] = toFloat(audio * g[i]);
+    /** 6. The gain on one channel's (delayed) audio. */
+    private void applyGain(float[] x, int offset, int n, float[] line, double[] g) {
+        if (lookahead > 0) {
+            int p = delayPosition;
+            for (int i = 0; i < n; i++) {
+                float in = (float) sanitize(x[offset + i]);
+                float audio = line[p];
+                line[p] = in;
+                if (++p == lookahead) {
+                    p = 0;
                 }
-                position = p;
-            } else {
-                for (int i = 0; i < n; i++) {
-                    x[offset + i] = toFloat(sanitize(x[offset + i]) * g[i]);
-                }
+                x[offset + i] = toFloat(audio * g[i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                x[offset + i] = toFloat(sanitize(x[offset + i]) * g[i]);
             }
         }
-        delayPosition = position;
     }
 
     private static double sanitize(float v) {

@@ -26,11 +26,9 @@ package io.mixai.dsp.dynamics;
  */
 final class FastDecibels {
 
-    /** Levels are floored here, so silence (and anything 300 dB down) is a finite level. */
-    static final double MIN_LEVEL_DB = -300;
-    /** The amplitude of {@link #MIN_LEVEL_DB}: anything at or below it is the floor. */
+    /** The amplitude of -300 dB: anything at or below it (silence too) is that finite level. */
     private static final double MIN_AMPLITUDE = 1e-15;
-    /** The power of {@link #MIN_LEVEL_DB}. */
+    /** The power of -300 dB. */
     private static final double MIN_POWER = 1e-30;
 
     private static final int LOG_CELL_BITS = 7;
@@ -73,14 +71,14 @@ final class FastDecibels {
         return 1 + (j + 0.5) / LOG_CELLS;
     }
 
-    /** {@code max(MIN_LEVEL_DB, 20 log10 a)}, and {@code MIN_LEVEL_DB} for {@code a <= 1e-15}. */
+    /** {@code 20 log10 a}; for any {@code a} at or below 1e-15, or 0, the level of 1e-15 (-300 dB within rounding). */
     static double amplitudeToDb(double a) {
-        return a > MIN_AMPLITUDE ? 2 * tenLog10(a) : MIN_LEVEL_DB;
+        return 2 * tenLog10(a > MIN_AMPLITUDE ? a : MIN_AMPLITUDE);
     }
 
-    /** {@code max(MIN_LEVEL_DB, 10 log10 p)}, and {@code MIN_LEVEL_DB} for {@code p <= 1e-30}. */
+    /** {@code 10 log10 p}; for any {@code p} at or below 1e-30, or 0, the level of 1e-30 (-300 dB within rounding). */
     static double powerToDb(double p) {
-        return p > MIN_POWER ? tenLog10(p) : MIN_LEVEL_DB;
+        return tenLog10(p > MIN_POWER ? p : MIN_POWER);
     }
 
     /**

@@ -84,12 +84,15 @@ class FastDecibelsTest {
 
     @Test
     void amplitudeAndPowerLevelsAreFlooredAtMinus300Db() {
-        assertEquals(-300, FastDecibels.amplitudeToDb(0), 0);
-        assertEquals(-300, FastDecibels.amplitudeToDb(1e-15), 0);
-        assertEquals(-300, FastDecibels.amplitudeToDb(Double.MIN_VALUE), 0);
-        assertEquals(-300, FastDecibels.powerToDb(0), 0);
-        assertEquals(-300, FastDecibels.powerToDb(1e-30), 0);
-        assertEquals(-300, FastDecibels.amplitudeToDb(Math.nextUp(1e-15)), 1e-9);
+        double floor = FastDecibels.amplitudeToDb(0);
+        assertEquals(-300, floor, LOG_TOLERANCE_DB);
+        assertEquals(floor, FastDecibels.amplitudeToDb(1e-15), 0);
+        assertEquals(floor, FastDecibels.amplitudeToDb(1e-200), 0);
+        assertEquals(floor, FastDecibels.amplitudeToDb(Double.MIN_VALUE), 0);
+        assertEquals(-300, FastDecibels.powerToDb(0), LOG_TOLERANCE_DB);
+        assertEquals(FastDecibels.powerToDb(0), FastDecibels.powerToDb(1e-30), 0);
+        assertEquals(FastDecibels.powerToDb(0), FastDecibels.powerToDb(Double.MIN_VALUE), 0);
+        assertEquals(-300, FastDecibels.amplitudeToDb(Math.nextUp(1e-15)), LOG_TOLERANCE_DB);
         assertEquals(-20, FastDecibels.amplitudeToDb(0.1), 1e-12);
         assertEquals(-20, FastDecibels.powerToDb(0.01), 1e-12);
         assertEquals(20 * Math.log10(Float.MAX_VALUE), FastDecibels.amplitudeToDb(Float.MAX_VALUE), 1e-11);

@@ -55,6 +55,8 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
     /** Frames per pass; the scratch buffers are this long, whatever the host's block size. */
     static final int CHUNK = 256;
     private static final double FLOOR = 1e-30;
+    private static final int ABS_MASK = 0x7FFF_FFFF;
+    private static final int INFINITY_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
     /**
      * A gain reduction or make-up distance below this many dB is snapped to exactly zero: far
      * below audibility (and below a float sample's resolution), and it lets the gain settle at
@@ -69,8 +71,7 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
     private int lookahead;
     private double[] meanSquare;    // [sidechain channel]
     private double[] reductionDb;   // [channel] smoothed gain reduction, >= 0
-    private float[][] delay;        // [channel][lookahead]
-    private int delayPosition;
+    private float[][] delay;        // [channel][lookahead + CHUNK]: the look-ahead's input, then the chunk's
     private double makeupDb;
     /** The last gain computed and its dB value: an exact repeat needs no exponential. */
     private double lastGainDb;
@@ -80,6 +81,7 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
     private double[][] level;       // [sidechain channel][frame]: |x| or the mean square, then in dB
     private double[] linkedLevel;   // [frame]: the loudest |x| or the mean of the mean squares, then in dB
     private double[] makeupTrack;   // [frame]: the make-up gain in dB
+    private int[] loudestBits;      // [frame]: the float bits of the loudest |x|
     private double[] blended;       // [frame]: one channel's blend of own and linked level in dB
     private double[][] gain;        // [channel][frame]: the gain in dB, then linear; row 0 serves all when shared
 
@@ -109,10 +111,11 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         lookahead = (int) Math.round(s.lookaheadMs * sampleRate / 1000.0);
         meanSquare = new double[channels];
         reductionDb = new double[channels];
-        delay = new float[channels][Math.max(1, lookahead)];
+        delay = new float[channels][lookahead + CHUNK];
         level = new double[channels][CHUNK];
         linkedLevel = new double[CHUNK];
         makeupTrack = new double[CHUNK];
+        loudestBits = new int[CHUNK];
         blended = new double[CHUNK];
         gain = new double[channels][CHUNK];
         rmsCoef = Math.exp(-1000.0 / (RMS_WINDOW_MS * sampleRate));
@@ -129,7 +132,6 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         for (float[] d : delay) {
             Arrays.fill(d, 0f);
         }
-        delayPosition = 0;
         makeupDb = settings.makeupDb; // start at the target: no glide after a reset
         lastGainDb = 0;
         lastGain = 1;
@@ -226,9 +228,6 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
                     applyGain(main.channel(c), main.offset() + start, n, delay[c], gain[c]);
                 }
             }
-            if (lookahead > 0) {
-                delayPosition = (delayPosition + n) % lookahead;
-            }
         }
     }
 
@@ -267,22 +266,25 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
                 linked[i] /= scChannels;
             }
         } else {
+            // |x| as the bits of a non-negative float, which order as the values do: the loudest
+            // channel is an integer maximum, with no branch to mispredict.
+            int[] loudest = loudestBits;
             for (int j = 0; j < scChannels; j++) {
                 float[] x = sidechain.channel(j);
                 double[] own = level[j];
                 for (int i = 0; i < n; i++) {
-                    double a = Math.abs(sanitize(x[offset + i]));
-                    own[i] = a;
-                    if (a > linked[i]) {
-                        linked[i] = a;
-                    }
+                    int bits = Float.floatToRawIntBits(x[offset + i]) & ABS_MASK;
+                    bits = bits < INFINITY_BITS ? bits : 0; // infinity or NaN: treated as silence
+                    own[i] = Float.intBitsToFloat(bits);
+                    loudest[i] = j == 0 ? bits : Math.max(loudest[i], bits);
                 }
             }
+            int highestBits = 0;
             for (int i = 0; i < n; i++) {
-                if (linked[i] > highest) {
-                    highest = linked[i];
-                }
+                linked[i] = Float.intBitsToFloat(loudest[i]);
+                highestBits = Math.max(highestBits, loudest[i]);
             }
+            highest = Float.intBitsToFloat(highestBits);
         }
         return highest;
     }
@@ -389,19 +391,21 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         lastGain = last;
     }
 
-    /** 6. The gain on one channel's (delayed) audio. */
+    /**
+     * 6. The gain on one channel's audio, delayed by the look-ahead: {@code line} holds the
+     * look-ahead's worth of input before this chunk, then the chunk's own input, so the delayed
+     * sample for frame {@code i} is simply {@code line[i]}.
+     */
     private void applyGain(float[] x, int offset, int n, float[] line, double[] g) {
-        if (lookahead > 0) {
-            int p = delayPosition;
+        int l = lookahead;
+        if (l > 0) {
             for (int i = 0; i < n; i++) {
-                float in = (float) sanitize(x[offset + i]);
-                float audio = line[p];
-                line[p] = in;
-                if (++p == lookahead) {
-                    p = 0;
-                }
-                x[offset + i] = toFloat(audio * g[i]);
+                line[l + i] = (float) sanitize(x[offset + i]);
             }
+            for (int i = 0; i < n; i++) {
+                x[offset + i] = toFloat(line[i] * g[i]);
+            }
+            System.arraycopy(line, n, line, 0, l);
         } else {
             for (int i = 0; i < n; i++) {
                 x[offset + i] = toFloat(sanitize(x[offset + i]) * g[i]);

@@ -39,7 +39,7 @@ import java.util.Arrays;
  * over the whole chunk (so each stage is a tight loop whose iterations overlap, and no branch
  * waits on a logarithm): the detector levels, linear; the levels in dB; the make-up glide; per
  * channel the curve and the ballistics; the gains; the gain and the look-ahead delay on the
- * audio. The logarithm and exponential are {@link FastDecibels} (within 2e-12 dB of
+ * audio. The logarithm and exponential are {@link FastDecibels} (within 5e-10 dB of
  * {@code Math.log10}/{@code Math.pow}); a chunk whose levels all stay under the knee's lower
  * edge, where the curve is flat, needs no logarithm at all (the test is in the linear
  * domain); a gain in dB equal to the previous one reuses its linear gain. At 100 % stereo link

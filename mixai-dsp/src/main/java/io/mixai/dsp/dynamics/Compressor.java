@@ -40,9 +40,11 @@ import java.util.Arrays;
  * waits on a logarithm): the detector levels, linear; the levels in dB; the make-up glide; per
  * channel the curve and the ballistics; the gains; the gain and the look-ahead delay on the
  * audio. The logarithm and exponential are {@link FastDecibels} (within 5e-10 dB of
- * {@code Math.log10}/{@code Math.pow}); a chunk whose levels all stay under the knee's lower
- * edge, where the curve is flat, needs no logarithm at all (the test is in the linear
- * domain); a gain in dB equal to the previous one reuses its linear gain. At 100 % stereo link
+ * {@code Math.log10}/{@code Math.pow}). A frame whose loudest level is under the knee's lower
+ * edge, where the curve is flat, gets no reduction without looking at its level in dB (the
+ * test is in the linear domain, against the edge converted once per parameter change), and a
+ * chunk made only of such frames needs no logarithm at all; a gain in dB equal to the
+ * previous one reuses its linear gain. At 100 % stereo link
  * (or with a one-channel detector) every channel's detection is the linked level itself (not
  * the blend {@code own + 1 · (linked - own)}, which differs by rounding), so while the
  * channels' gain reductions are equal, one reduction and one gain per frame serve all of them.
@@ -78,8 +80,11 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
     private double lastGain;
 
     // Scratch, per chunk.
-    private double[][] level;       // [sidechain channel][frame]: |x| or the mean square, then in dB
-    private double[] linkedLevel;   // [frame]: the loudest |x| or the mean of the mean squares, then in dB
+    private double[][] level;       // [sidechain channel][frame]: |x| or the mean square
+    private double[][] levelDb;     // [sidechain channel][frame]: the same in dB
+    private double[] linkedLevel;   // [frame]: the loudest |x| or the mean of the mean squares
+    private double[] linkedDb;      // [frame]: the same in dB
+    private double[] loudest;       // [frame]: the loudest channel's |x| or mean square
     private double[] makeupTrack;   // [frame]: the make-up gain in dB
     private int[] loudestBits;      // [frame]: the float bits of the loudest |x|
     private double[] blended;       // [frame]: one channel's blend of own and linked level in dB
@@ -91,9 +96,8 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
     private double releaseCoef;
     private double rmsCoef;
     private double makeupCoef;
-    /** The curve's lower knee edge, {@code T - W/2}, as an amplitude and as a power. */
-    private double kneeStartAmplitude;
-    private double kneeStartPower;
+    /** The curve's lower knee edge, {@code T - W/2}, in the detector's unit: amplitude (peak) or power (RMS). */
+    private double kneeStart;
     /** Reduction per dB above the threshold, {@code 1 - 1/R}, and its knee form {@code (1 - 1/R) / 2W}. */
     private double slope;
     private double kneeFactor;
@@ -113,7 +117,10 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         reductionDb = new double[channels];
         delay = new float[channels][lookahead + CHUNK];
         level = new double[channels][CHUNK];
+        levelDb = new double[channels][CHUNK];
         linkedLevel = new double[CHUNK];
+        linkedDb = new double[CHUNK];
+        loudest = new double[CHUNK];
         makeupTrack = new double[CHUNK];
         loudestBits = new int[CHUNK];
         blended = new double[CHUNK];
@@ -158,8 +165,7 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         attackCoef = Math.exp(-1000.0 / (s.attackMs * sampleRate));
         releaseCoef = Math.exp(-1000.0 / (s.releaseMs * sampleRate));
         double kneeStartDb = s.thresholdDb - s.kneeDb / 2;
-        kneeStartAmplitude = Math.pow(10, kneeStartDb / 20);
-        kneeStartPower = Math.pow(10, kneeStartDb / 10);
+        kneeStart = Math.pow(10, kneeStartDb / (s.rms ? 10 : 20));
         slope = 1 - 1 / s.ratio;
         kneeFactor = s.kneeDb > 0 ? slope / (2 * s.kneeDb) : 0;
     }
@@ -193,57 +199,47 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         int scChannels = sidechain.channelCount();
         // With one linked detection for every channel, equal reductions stay equal: one gain serves all.
         boolean oneDetection = settings.link == 1 || scChannels == 1;
-        double kneeStart = settings.rms ? kneeStartPower : kneeStartAmplitude;
         for (int start = 0; start < frames; start += CHUNK) {
             int n = Math.min(CHUNK, frames - start);
             // Under the knee the curve is flat: a chunk that never reaches it needs no level in dB.
             boolean reachesKnee = measureLevels(sidechain, sidechain.offset() + start, n) > kneeStart;
+            if (reachesKnee) {
+                toDb(linkedLevel, linkedDb, n);
+                for (int j = 0; j < scChannels && !oneDetection; j++) {
+                    toDb(level[j], levelDb[j], n);
+                }
+            }
             glideMakeup(n);
-            if (oneDetection && reductionsEqual()) {
-                if (reachesKnee) {
-                    toDb(linkedLevel, n);
-                }
-                reductionDb[0] = smoothReductions(linkedLevel, reachesKnee, reductionDb[0], gain[0], n);
+            boolean shared = oneDetection && reductionsEqual();
+            for (int c = 0, rows = shared ? 1 : mainChannels; c < rows; c++) {
+                double[] detected = oneDetection || !reachesKnee ? linkedDb
+                        : blend(levelDb[c < scChannels ? c : c % scChannels], linkedDb, n);
+                reductionDb[c] = smoothReductions(detected, reductionDb[c], gain[c], n);
+                toGains(gain[c], n);
+            }
+            if (shared) {
                 Arrays.fill(reductionDb, reductionDb[0]);
-                toGains(gain[0], n);
-                for (int c = 0; c < mainChannels; c++) {
-                    applyGain(main.channel(c), main.offset() + start, n, delay[c], gain[0]);
-                }
-            } else {
-                double[] detected = linkedLevel;
-                if (reachesKnee && oneDetection) {
-                    toDb(linkedLevel, n);
-                } else if (reachesKnee) {
-                    for (int j = 0; j < scChannels; j++) {
-                        toDb(level[j], n);
-                    }
-                    toDb(linkedLevel, n);
-                }
-                for (int c = 0; c < mainChannels; c++) {
-                    if (reachesKnee && !oneDetection) {
-                        detected = blend(level[c < scChannels ? c : c % scChannels], linkedLevel, n);
-                    }
-                    reductionDb[c] = smoothReductions(detected, reachesKnee, reductionDb[c], gain[c], n);
-                    toGains(gain[c], n);
-                    applyGain(main.channel(c), main.offset() + start, n, delay[c], gain[c]);
-                }
+            }
+            for (int c = 0; c < mainChannels; c++) {
+                applyGain(main.channel(c), main.offset() + start, n, delay[c], gain[shared ? 0 : c]);
             }
         }
     }
 
     /**
      * 1. The detector's levels, linear: |x| (peak) or the running mean square (RMS), per
-     * channel and linked (the loudest |x|, or the mean of the mean squares).
+     * channel; linked (the loudest |x|, or the mean of the mean squares); and the loudest
+     * channel's, which gates the curve.
      *
-     * @return the highest level of any channel in the chunk
+     * @return the loudest level in the chunk
      */
     private double measureLevels(AudioBlock sidechain, int offset, int n) {
         int scChannels = sidechain.channelCount();
         double[] linked = linkedLevel;
-        Arrays.fill(linked, 0, n, 0.0);
-        double highest = 0;
+        double[] gate = loudest;
         if (settings.rms) {
             double c = rmsCoef;
+            Arrays.fill(linked, 0, n, 0.0);
             for (int j = 0; j < scChannels; j++) {
                 float[] x = sidechain.channel(j);
                 double[] own = level[j];
@@ -256,19 +252,26 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
                     }
                     own[i] = ms;
                     linked[i] += ms;
-                    if (ms > highest) {
-                        highest = ms;
-                    }
                 }
                 meanSquare[j] = ms;
             }
             for (int i = 0; i < n; i++) {
                 linked[i] /= scChannels;
             }
+            // The loudest channel's mean square: the bits of non-negative doubles order as their
+            // values do, so an integer maximum finds it without a branch.
+            System.arraycopy(level[0], 0, gate, 0, n);
+            for (int j = 1; j < scChannels; j++) {
+                double[] own = level[j];
+                for (int i = 0; i < n; i++) {
+                    gate[i] = Double.longBitsToDouble(Math.max(Double.doubleToRawLongBits(gate[i]),
+                            Double.doubleToRawLongBits(own[i])));
+                }
+            }
         } else {
             // |x| as the bits of a non-negative float, which order as the values do: the loudest
             // channel is an integer maximum, with no branch to mispredict.
-            int[] loudest = loudestBits;
+            int[] loudestBits = this.loudestBits;
             for (int j = 0; j < scChannels; j++) {
                 float[] x = sidechain.channel(j);
                 double[] own = level[j];
@@ -276,28 +279,35 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
                     int bits = Float.floatToRawIntBits(x[offset + i]) & ABS_MASK;
                     bits = bits < INFINITY_BITS ? bits : 0; // infinity or NaN: treated as silence
                     own[i] = Float.intBitsToFloat(bits);
-                    loudest[i] = j == 0 ? bits : Math.max(loudest[i], bits);
+                    loudestBits[i] = j == 0 ? bits : Math.max(loudestBits[i], bits);
                 }
             }
             int highestBits = 0;
             for (int i = 0; i < n; i++) {
-                linked[i] = Float.intBitsToFloat(loudest[i]);
-                highestBits = Math.max(highestBits, loudest[i]);
+                linked[i] = Float.intBitsToFloat(loudestBits[i]);
+                gate[i] = linked[i];
+                highestBits = Math.max(highestBits, loudestBits[i]);
             }
-            highest = Float.intBitsToFloat(highestBits);
+            return Float.intBitsToFloat(highestBits);
+        }
+        double highest = 0; // RMS
+        for (int i = 0; i < n; i++) {
+            if (gate[i] > highest) {
+                highest = gate[i];
+            }
         }
         return highest;
     }
 
-    /** 2. Levels to dB, in place, floored at -300 dB. */
-    private void toDb(double[] levels, int n) {
+    /** 2. Levels to dB, floored at -300 dB. */
+    private void toDb(double[] levels, double[] db, int n) {
         if (settings.rms) {
             for (int i = 0; i < n; i++) {
-                levels[i] = FastDecibels.powerToDb(levels[i]);
+                db[i] = FastDecibels.powerToDb(levels[i]);
             }
         } else {
             for (int i = 0; i < n; i++) {
-                levels[i] = FastDecibels.amplitudeToDb(levels[i]);
+                db[i] = FastDecibels.amplitudeToDb(levels[i]);
             }
         }
     }
@@ -339,16 +349,20 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
 
     /**
      * 3-4. The static curve and the ballistics for one channel (or all, when shared): the
-     * total gain in dB (make-up less the smoothed reduction) per frame into {@code gainDb}.
+     * total gain in dB (make-up less the smoothed reduction) per frame into {@code gainDb}. A
+     * frame whose loudest channel is under the knee's start gets no reduction, decided on the
+     * linear level (a blend of levels under the knee is under it too), the same way whether or
+     * not the chunk's levels were converted to dB, so skipping that changes nothing.
      *
-     * @param detectedDb the detection in dB, or anything when {@code reachesKnee} is false
+     * @param detectedDb the detection in dB, read only for frames whose loudest level is over the knee's start
      * @return the reduction after the last frame
      */
-    private double smoothReductions(double[] detectedDb, boolean reachesKnee, double reduction, double[] gainDb,
-            int n) {
+    private double smoothReductions(double[] detectedDb, double reduction, double[] gainDb, int n) {
         double[] makeup = makeupTrack;
+        double[] gate = loudest;
+        double edge = kneeStart;
         for (int i = 0; i < n; i++) {
-            double target = reachesKnee ? curveReduction(detectedDb[i]) : 0;
+            double target = gate[i] > edge ? curveReduction(detectedDb[i]) : 0;
             double coef = target > reduction ? attackCoef : releaseCoef;
             reduction = coef * reduction + (1 - coef) * target;
             if (reduction < SETTLED_DB) {

@@ -18,7 +18,8 @@ import java.util.Arrays;
  *       music, long enough that a 1 kHz tone's level ripples by under 0.02 dB).</li>
  *   <li><b>Stereo link</b>: each channel's level in dB is blended with the linked level (the
  *       loudest channel's peak, or the mean power of all channels for RMS) by
- *       {@code stereo_link_percent}; at 100 % every channel gets the same gain.</li>
+ *       {@code stereo_link_percent}; at 100 % every channel's detection is the linked level
+ *       itself, so every channel gets the same gain.</li>
  *   <li><b>Static curve</b> ({@link CompressorCurve}): the gain reduction {@code x_L = x - y(x)}.</li>
  *   <li><b>Ballistics</b> on {@code x_L} in dB: a one-pole that rises with the attack and falls
  *       with the release coefficient, {@code alpha = exp(-1 / (tau fs))}. The time constant
@@ -44,10 +45,10 @@ import java.util.Arrays;
  * edge, where the curve is flat, gets no reduction without looking at its level in dB (the
  * test is in the linear domain, against the edge converted once per parameter change), and a
  * chunk made only of such frames needs no logarithm at all; a gain in dB equal to the
- * previous one reuses its linear gain. At 100 % stereo link
- * (or with a one-channel detector) every channel's detection is the linked level itself (not
- * the blend {@code own + 1 · (linked - own)}, which differs by rounding), so while the
- * channels' gain reductions are equal, one reduction and one gain per frame serve all of them.
+ * previous one reuses its linear gain. At 100 % stereo link (or with a one-channel detector)
+ * every channel's detection is the linked level itself (not the blend
+ * {@code own + 1 · (linked - own)}, which differs by rounding), so while the channels' gain
+ * reductions are equal, one reduction and one gain per frame serve all of them.
  * None of this depends on where blocks start: the output is the same for any block size.
  */
 final class Compressor extends AbstractEffect implements SidechainProcessor {

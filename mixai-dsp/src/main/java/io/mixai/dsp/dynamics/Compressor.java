@@ -85,7 +85,7 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
     private double[][] levelDb;     // [sidechain channel][frame]: the same in dB
     private double[] linkedLevel;   // [frame]: the loudest |x| or the mean of the mean squares
     private double[] linkedDb;      // [frame]: the same in dB
-    private double[] loudest;       // [frame]: the loudest channel's |x| or mean square
+    private double[] loudestPower;  // [frame]: the loudest channel's mean square (RMS, partial link)
     private double[] makeupTrack;   // [frame]: the make-up gain in dB
     private int[] loudestBits;      // [frame]: the float bits of the loudest |x|
     private double[] blended;       // [frame]: one channel's blend of own and linked level in dB
@@ -121,7 +121,7 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         levelDb = new double[channels][CHUNK];
         linkedLevel = new double[CHUNK];
         linkedDb = new double[CHUNK];
-        loudest = new double[CHUNK];
+        loudestPower = new double[CHUNK];
         makeupTrack = new double[CHUNK];
         loudestBits = new int[CHUNK];
         blended = new double[CHUNK];
@@ -203,7 +203,7 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         for (int start = 0; start < frames; start += CHUNK) {
             int n = Math.min(CHUNK, frames - start);
             // Under the knee the curve is flat: a chunk that never reaches it needs no level in dB.
-            boolean reachesKnee = measureLevels(sidechain, sidechain.offset() + start, n) > kneeStart;
+            boolean reachesKnee = measureLevels(sidechain, sidechain.offset() + start, n, !oneDetection) > kneeStart;
             if (reachesKnee) {
                 toDb(linkedLevel, linkedDb, n);
                 for (int j = 0; j < scChannels && !oneDetection; j++) {
@@ -212,10 +212,13 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
             }
             glideMakeup(n);
             boolean shared = oneDetection && reductionsEqual();
+            // The linear level that decides whether a frame reaches the knee: the detection
+            // itself, or for blends (RMS) the loudest channel's (for peak, that is the linked level).
+            double[] gate = settings.rms && !oneDetection ? loudestPower : linkedLevel;
             for (int c = 0, rows = shared ? 1 : mainChannels; c < rows; c++) {
                 double[] detected = oneDetection || !reachesKnee ? linkedDb
                         : blend(levelDb[c < scChannels ? c : c % scChannels], linkedDb, n);
-                reductionDb[c] = smoothReductions(detected, reductionDb[c], gain[c], n);
+                reductionDb[c] = smoothReductions(detected, gate, reductionDb[c], gain[c], n);
                 toGains(gain[c], n);
             }
             if (shared) {
@@ -229,15 +232,16 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
 
     /**
      * 1. The detector's levels, linear: |x| (peak) or the running mean square (RMS), per
-     * channel; linked (the loudest |x|, or the mean of the mean squares); and the loudest
-     * channel's, which gates the curve.
+     * channel; linked (the loudest |x|, or the mean of the mean squares); and for RMS with a
+     * partial link the loudest channel's mean square, which gates the curve.
      *
-     * @return the loudest level in the chunk
+     * @param perChannel whether each channel's own level is needed (peak detection: only when
+     *     the link is partial; RMS keeps every channel's mean square anyway)
+     * @return the highest gate level in the chunk
      */
-    private double measureLevels(AudioBlock sidechain, int offset, int n) {
+    private double measureLevels(AudioBlock sidechain, int offset, int n, boolean perChannel) {
         int scChannels = sidechain.channelCount();
         double[] linked = linkedLevel;
-        double[] gate = loudest;
         if (settings.rms) {
             double c = rmsCoef;
             Arrays.fill(linked, 0, n, 0.0);
@@ -259,8 +263,13 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
             for (int i = 0; i < n; i++) {
                 linked[i] /= scChannels;
             }
-            // The loudest channel's mean square: the bits of non-negative doubles order as their
-            // values do, so an integer maximum finds it without a branch.
+            if (!perChannel) {
+                return highest(linked, n); // the mean is the detection: it gates the curve
+            }
+            // Blends of each channel's and the mean power gate on the loudest channel's mean
+            // square: the bits of non-negative doubles order as their values do, so an integer
+            // maximum finds it without a branch.
+            double[] gate = loudestPower;
             System.arraycopy(level[0], 0, gate, 0, n);
             for (int j = 1; j < scChannels; j++) {
                 double[] own = level[j];
@@ -269,32 +278,36 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
                             Double.doubleToRawLongBits(own[i])));
                 }
             }
-        } else {
-            // |x| as the bits of a non-negative float, which order as the values do: the loudest
-            // channel is an integer maximum, with no branch to mispredict.
-            int[] loudestBits = this.loudestBits;
-            for (int j = 0; j < scChannels; j++) {
-                float[] x = sidechain.channel(j);
-                double[] own = level[j];
-                for (int i = 0; i < n; i++) {
-                    int bits = Float.floatToRawIntBits(x[offset + i]) & ABS_MASK;
-                    bits = bits < INFINITY_BITS ? bits : 0; // infinity or NaN: treated as silence
-                    own[i] = Float.intBitsToFloat(bits);
-                    loudestBits[i] = j == 0 ? bits : Math.max(loudestBits[i], bits);
-                }
-            }
-            int highestBits = 0;
-            for (int i = 0; i < n; i++) {
-                linked[i] = Float.intBitsToFloat(loudestBits[i]);
-                gate[i] = linked[i];
-                highestBits = Math.max(highestBits, loudestBits[i]);
-            }
-            return Float.intBitsToFloat(highestBits);
+            return highest(gate, n);
         }
-        double highest = 0; // RMS
+        // Peak: |x| as the bits of a non-negative float, which order as the values do: the
+        // loudest channel is an integer maximum, with no branch to mispredict.
+        int[] loudestBits = this.loudestBits;
+        for (int j = 0; j < scChannels; j++) {
+            float[] x = sidechain.channel(j);
+            double[] own = level[j];
+            for (int i = 0; i < n; i++) {
+                int bits = Float.floatToRawIntBits(x[offset + i]) & ABS_MASK;
+                bits = bits < INFINITY_BITS ? bits : 0; // infinity or NaN: treated as silence
+                if (perChannel) {
+                    own[i] = Float.intBitsToFloat(bits);
+                }
+                loudestBits[i] = j == 0 ? bits : Math.max(loudestBits[i], bits);
+            }
+        }
+        int highestBits = 0;
         for (int i = 0; i < n; i++) {
-            if (gate[i] > highest) {
-                highest = gate[i];
+            linked[i] = Float.intBitsToFloat(loudestBits[i]); // also the gate: the loudest is the linked level
+            highestBits = Math.max(highestBits, loudestBits[i]);
+        }
+        return Float.intBitsToFloat(highestBits);
+    }
+
+    private static double highest(double[] levels, int n) {
+        double highest = 0;
+        for (int i = 0; i < n; i++) {
+            if (levels[i] > highest) {
+                highest = levels[i];
             }
         }
         return highest;
@@ -355,12 +368,12 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
      * linear level (a blend of levels under the knee is under it too), the same way whether or
      * not the chunk's levels were converted to dB, so skipping that changes nothing.
      *
-     * @param detectedDb the detection in dB, read only for frames whose loudest level is over the knee's start
+     * @param detectedDb the detection in dB, read only for frames whose gate is over the knee's start
+     * @param gate linear levels at least as high as the detection (the same, or the loudest channel's)
      * @return the reduction after the last frame
      */
-    private double smoothReductions(double[] detectedDb, double reduction, double[] gainDb, int n) {
+    private double smoothReductions(double[] detectedDb, double[] gate, double reduction, double[] gainDb, int n) {
         double[] makeup = makeupTrack;
-        double[] gate = loudest;
         double edge = kneeStart;
         for (int i = 0; i < n; i++) {
             double target = gate[i] > edge ? curveReduction(detectedDb[i]) : 0;

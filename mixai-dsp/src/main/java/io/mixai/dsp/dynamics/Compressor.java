@@ -204,10 +204,15 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
             int n = Math.min(CHUNK, frames - start);
             // Under the knee the curve is flat: a chunk that never reaches it needs no level in dB.
             boolean reachesKnee = measureLevels(sidechain, sidechain.offset() + start, n, !oneDetection) > kneeStart;
-            if (reachesKnee) {
+            if (reachesKnee && (oneDetection || settings.rms)) {
                 toDb(linkedLevel, linkedDb, n);
-                for (int j = 0; j < scChannels && !oneDetection; j++) {
+            }
+            if (reachesKnee && !oneDetection) {
+                for (int j = 0; j < scChannels; j++) {
                     toDb(level[j], levelDb[j], n);
+                }
+                if (!settings.rms) {
+                    loudestDb(scChannels, n);
                 }
             }
             glideMakeup(n);
@@ -322,6 +327,21 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         } else {
             for (int i = 0; i < n; i++) {
                 db[i] = FastDecibels.amplitudeToDb(levels[i]);
+            }
+        }
+    }
+
+    /**
+     * 2a. For peak detection with a partial link, the linked level in dB is the loudest
+     * channel's level in dB, already there: no logarithm of its own.
+     */
+    private void loudestDb(int scChannels, int n) {
+        double[] linked = linkedDb;
+        System.arraycopy(levelDb[0], 0, linked, 0, n);
+        for (int j = 1; j < scChannels; j++) {
+            double[] own = levelDb[j];
+            for (int i = 0; i < n; i++) {
+                linked[i] = Math.max(linked[i], own[i]);
             }
         }
     }

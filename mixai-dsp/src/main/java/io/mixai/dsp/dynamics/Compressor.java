@@ -273,7 +273,7 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
             }
             // Blends of each channel's and the mean power gate on the loudest channel's mean
             // square: the bits of non-negative doubles order as their values do, so an integer
-            // maximum finds it without a branch.
+            // maximum finds it (measured faster than comparing the doubles).
             double[] gate = loudestPower;
             System.arraycopy(level[0], 0, gate, 0, n);
             for (int j = 1; j < scChannels; j++) {
@@ -286,7 +286,7 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
             return highest(gate, n);
         }
         // Peak: |x| as the bits of a non-negative float, which order as the values do: the
-        // loudest channel is an integer maximum, with no branch to mispredict.
+        // loudest channel is an integer maximum (a conditional move, no branch to mispredict).
         int[] loudestBits = this.loudestBits;
         for (int j = 0; j < scChannels; j++) {
             float[] x = sidechain.channel(j);

@@ -71,12 +71,12 @@ final class FastDecibels {
         return 1 + (j + 0.5) / LOG_CELLS;
     }
 
-    /** {@code 20 log10 a}; for any {@code a} at or below 1e-15, or 0, the level of 1e-15 (-300 dB within rounding). */
+    /** {@code 20 log10 a} for {@code a >= 0}; at or below 1e-15 (silence too), the level of 1e-15 (-300 dB within rounding). */
     static double amplitudeToDb(double a) {
         return 2 * tenLog10(a > MIN_AMPLITUDE ? a : MIN_AMPLITUDE);
     }
 
-    /** {@code 10 log10 p}; for any {@code p} at or below 1e-30, or 0, the level of 1e-30 (-300 dB within rounding). */
+    /** {@code 10 log10 p} for {@code p >= 0}; at or below 1e-30 (silence too), the level of 1e-30 (-300 dB within rounding). */
     static double powerToDb(double p) {
         return tenLog10(p > MIN_POWER ? p : MIN_POWER);
     }

@@ -204,16 +204,8 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
             int n = Math.min(CHUNK, frames - start);
             // Under the knee the curve is flat: a chunk that never reaches it needs no level in dB.
             boolean reachesKnee = measureLevels(sidechain, sidechain.offset() + start, n, !oneDetection) > kneeStart;
-            if (reachesKnee && (oneDetection || settings.rms)) {
-                toDb(linkedLevel, linkedDb, n);
-            }
-            if (reachesKnee && !oneDetection) {
-                for (int j = 0; j < scChannels; j++) {
-                    toDb(level[j], levelDb[j], n);
-                }
-                if (!settings.rms) {
-                    loudestDb(scChannels, n);
-                }
+            if (reachesKnee) {
+                levelsToDb(oneDetection, scChannels, n);
             }
             glideMakeup(n);
             boolean shared = oneDetection && reductionsEqual();
@@ -318,7 +310,34 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         return highest;
     }
 
-    /** 2. Levels to dB, floored at -300 dB. */
+    /**
+     * 2. The levels the detection needs, in dB: the linked level, and with a partial link every
+     * channel's; for peak detection the linked level in dB is then the loudest channel's, which
+     * is already there, so it costs no logarithm of its own.
+     */
+    private void levelsToDb(boolean oneDetection, int scChannels, int n) {
+        if (oneDetection) {
+            toDb(linkedLevel, linkedDb, n);
+            return;
+        }
+        for (int j = 0; j < scChannels; j++) {
+            toDb(level[j], levelDb[j], n);
+        }
+        if (settings.rms) {
+            toDb(linkedLevel, linkedDb, n);
+            return;
+        }
+        double[] linked = linkedDb;
+        System.arraycopy(levelDb[0], 0, linked, 0, n);
+        for (int j = 1; j < scChannels; j++) {
+            double[] own = levelDb[j];
+            for (int i = 0; i < n; i++) {
+                linked[i] = Math.max(linked[i], own[i]);
+            }
+        }
+    }
+
+    /** Levels to dB, floored at -300 dB. */
     private void toDb(double[] levels, double[] db, int n) {
         if (settings.rms) {
             for (int i = 0; i < n; i++) {
@@ -331,22 +350,7 @@ final class Compressor extends AbstractEffect implements SidechainProcessor {
         }
     }
 
-    /**
-     * 2a. For peak detection with a partial link, the linked level in dB is the loudest
-     * channel's level in dB, already there: no logarithm of its own.
-     */
-    private void loudestDb(int scChannels, int n) {
-        double[] linked = linkedDb;
-        System.arraycopy(levelDb[0], 0, linked, 0, n);
-        for (int j = 1; j < scChannels; j++) {
-            double[] own = levelDb[j];
-            for (int i = 0; i < n; i++) {
-                linked[i] = Math.max(linked[i], own[i]);
-            }
-        }
-    }
-
-    /** 2b. One channel's detection in dB: its own level blended with the linked level by the stereo link. */
+    /** 2a. One channel's detection in dB: its own level blended with the linked level by the stereo link. */
     private double[] blend(double[] ownDb, double[] linkedDb, int n) {
         double link = settings.link;
         double[] detected = blended;

@@ -8,8 +8,9 @@ import java.util.Random;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * The {@code compressor} (threshold -20 dB, 4:1, 6 dB knee, 50 % stereo link, 2 ms look-ahead)
- * with peak and RMS detection, on noise at -10 dBFS RMS so that it compresses all the time.
+ * The {@code compressor} (threshold -20 dB, 4:1, 6 dB knee, 2 ms look-ahead) with peak and RMS
+ * detection, fully linked (the default) and 50 % linked, on noise at -10 dBFS RMS so that it
+ * compresses all the time.
  * Score: frames per second; / 48000 = multiple of real time (see {@link EffectBenchmark}).
  */
 public class CompressorBenchmark extends EffectBenchmark {
@@ -17,11 +18,15 @@ public class CompressorBenchmark extends EffectBenchmark {
     @Param({"peak", "rms"})
     public String detection;
 
+    /** {@code stereo_link_percent}: 100 (the default) shares one gain; 50 detects per channel too. */
+    @Param({"100", "50"})
+    public int linkPercent;
+
     @Override
     protected AudioProcessor createProcessor() {
         CompressorProvider provider = new CompressorProvider();
         return provider.create(ParameterSet.of("compressor", provider.parameters(), settings())
-                .withChoice("detection", detection));
+                .withChoice("detection", detection).with("stereo_link_percent", linkPercent));
     }
 
     /** The setting shared with {@link MasteringChainBenchmark}. */

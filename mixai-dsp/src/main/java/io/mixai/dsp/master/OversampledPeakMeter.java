@@ -123,13 +123,17 @@ final class OversampledPeakMeter {
             for (int i = run; i < end; i++) {
                 straight = Math.max(straight, Math.max(Math.abs(x[i + HALF - 1]), Math.abs(x[i + HALF])));
             }
-            double bound = Math.min(largest * GAIN_BOUND,
-                    straight * (1 + 1e-9) + SMOOTH_BOUND.bound(curvature, largest));
+            double smooth = SMOOTH_BOUND.bound(curvature, largest);
+            double bound = Math.min(largest * GAIN_BOUND, straight * (1 + 1e-9) + smooth);
             if (bound <= peak) {
                 continue; // nothing in this run can exceed the peak so far (the samples themselves included)
             }
             for (int i = run; i < end; i++) {
-                peak = Math.max(peak, Math.max(Math.abs(x[i + HALF - 1]), Math.abs(x[i + HALF])));
+                double neighbours = Math.max(Math.abs(x[i + HALF - 1]), Math.abs(x[i + HALF]));
+                peak = Math.max(peak, neighbours);
+                if (neighbours * (1 + 1e-9) + smooth <= peak) {
+                    continue; // the same bound for this point alone
+                }
                 for (int p = 1; p < FACTOR; p++) {
                     peak = Math.max(peak, Math.abs(interpolate(PHASES[p], x, i)));
                 }

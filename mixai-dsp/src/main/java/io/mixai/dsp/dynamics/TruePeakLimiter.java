@@ -293,16 +293,22 @@ final class TruePeakLimiter extends AbstractEffect {
      * earlier comes out in its place. Returns the new write position.
      */
     private int delay(double[][] values, double[][] lines, int position, int channels, int count) {
-        int length = lines[0].length; // > count: the oldest values are read before any is overwritten
-        int read = position + 1 == length ? 0 : position + 1;
-        for (int c = 0; c < channels; c++) {
-            double[] line = lines[c];
-            double[] v = values[c];
-            copyFromRing(line, read, swap, count);
-            copyIntoRing(v, line, position, count);
-            System.arraycopy(swap, 0, v, 0, count);
+        int length = lines[0].length;
+        int write = position;
+        for (int done = 0; done < count; ) {
+            // at most length - 1 at a time: the oldest values are read before any is overwritten
+            int n = Math.min(count - done, length - 1);
+            int read = write + 1 == length ? 0 : write + 1;
+            for (int c = 0; c < channels; c++) {
+                double[] line = lines[c];
+                copyFromRing(line, read, swap, n);
+                copyIntoRing(values[c], done, line, write, n);
+                System.arraycopy(swap, 0, values[c], done, n);
+            }
+            write = (write + n) % length;
+            done += n;
         }
-        return (position + count) % length;
+        return write;
     }
 
     private static void copyFromRing(double[] ring, int from, double[] target, int count) {
@@ -311,10 +317,10 @@ final class TruePeakLimiter extends AbstractEffect {
         System.arraycopy(ring, 0, target, head, count - head);
     }
 
-    private static void copyIntoRing(double[] source, double[] ring, int from, int count) {
+    private static void copyIntoRing(double[] source, int sourceFrom, double[] ring, int from, int count) {
         int head = Math.min(count, ring.length - from);
-        System.arraycopy(source, 0, ring, from, head);
-        System.arraycopy(source, head, ring, 0, count - head);
+        System.arraycopy(source, sourceFrom, ring, from, head);
+        System.arraycopy(source, sourceFrom + head, ring, 0, count - head);
     }
 
     /** Lets the gain rise no faster than the release time constant and never above {@code held}. */

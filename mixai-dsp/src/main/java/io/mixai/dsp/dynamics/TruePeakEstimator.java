@@ -49,6 +49,8 @@ final class TruePeakEstimator {
     private static final double GUARD_BETA = 8.0;
     private static final int GUARD_REACH = 32;
     private static final int GUARD_DELAY = (GUARD_TAPS - 1) / 2;
+    /** A guard bound above this fraction of the threshold is too loose to be worth trying first. */
+    private static final double LOOSE_GUARD = 0.25;
     /** Guard values in the +-GUARD_REACH window an estimate takes the largest of. */
     private static final int GUARD_WINDOW = 2 * GUARD_REACH + 1;
     /** Samples between pushing {@code x[n]} and getting the estimate for its interval. */
@@ -280,9 +282,11 @@ final class TruePeakEstimator {
         int start = centreAt - TAPS / 2 + 1;
         int factor = phases.length;
         // the batch's bound of the guard stands in for its exact value until the two coarsest
-        // levels of interpolation do not settle the question (the exact maxima are then computed
-        // for the whole batch at once, so later intervals of the batch get them for nothing;
-        // measured: earlier costs loud music 15 %, later costs full-scale noise 15 %)
+        // levels of interpolation do not settle the question, or just the coarsest where the
+        // bound is too loose to settle anything (full-band content); the exact maxima are then
+        // computed for the whole batch at once, so later intervals of the batch get them for
+        // nothing. (Either way the estimates at or above the threshold are the same.)
+        int exactFrom = guardBound > LOOSE_GUARD * threshold ? factor / 2 : factor / 4;
         double guard = guardBound;
         boolean exact = false;
         double peak = Math.abs(history[centreAt]);
@@ -301,7 +305,7 @@ final class TruePeakEstimator {
             if (bound + guard < threshold) {
                 return bound + guard;
             }
-            if (!exact && step <= factor / 4) {
+            if (!exact && step <= exactFrom) {
                 if (guardWindowCount == 0) {
                     exactGuards(centre - i, centreAt - i, count);
                 }

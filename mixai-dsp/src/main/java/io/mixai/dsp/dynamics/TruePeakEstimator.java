@@ -1,5 +1,6 @@
 package io.mixai.dsp.dynamics;
 
+import io.mixai.dsp.spectral.DotProduct;
 import io.mixai.dsp.spectral.KaiserWindow;
 
 import java.util.Arrays;
@@ -407,17 +408,7 @@ final class TruePeakEstimator {
     }
 
     private double interpolate(double[] c, int start) {
-        double a0 = 0;
-        double a1 = 0;
-        double a2 = 0;
-        double a3 = 0;
-        for (int i = 0; i < TAPS; i += 4) {
-            a0 += c[i] * history[start + i];
-            a1 += c[i + 1] * history[start + i + 1];
-            a2 += c[i + 2] * history[start + i + 2];
-            a3 += c[i + 3] * history[start + i + 3];
-        }
-        return (a0 + a1) + (a2 + a3);
+        return DotProduct.fourWay(c, history, start);
     }
 
     /** The near-Nyquist band's value computed from the GUARD_TAPS samples ending at history index {@code last}. */

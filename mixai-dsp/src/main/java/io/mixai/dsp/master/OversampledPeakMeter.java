@@ -1,6 +1,7 @@
 package io.mixai.dsp.master;
 
 import io.mixai.dsp.dynamics.SecondDifferenceBound;
+import io.mixai.dsp.spectral.DotProduct;
 import io.mixai.dsp.spectral.KaiserWindow;
 
 /**
@@ -135,26 +136,12 @@ final class OversampledPeakMeter {
                     continue; // the same bound for this point alone
                 }
                 for (int p = 1; p < FACTOR; p++) {
-                    peak = Math.max(peak, Math.abs(interpolate(PHASES[p], x, i)));
+                    peak = Math.max(peak, Math.abs(DotProduct.fourWay(PHASES[p], x, i)));
                 }
             }
         }
     }
 
-    /** One phase at window start {@code i}: four independent sums (the adder's latency, not its rate, bounds one). */
-    private static double interpolate(double[] taps, double[] x, int i) {
-        double a0 = 0;
-        double a1 = 0;
-        double a2 = 0;
-        double a3 = 0;
-        for (int k = 0; k < TAPS; k += 4) {
-            a0 += taps[k] * x[i + k];
-            a1 += taps[k + 1] * x[i + k + 1];
-            a2 += taps[k + 2] * x[i + k + 2];
-            a3 += taps[k + 3] * x[i + k + 3];
-        }
-        return (a0 + a1) + (a2 + a3);
-    }
 
     /** Copies of the phases that interpolate (1 .. FACTOR - 1), for tests. */
     static double[][] interpolatingPhases() {

@@ -50,8 +50,6 @@ final class TruePeakEstimator {
     private static final double GUARD_BETA = 8.0;
     private static final int GUARD_REACH = 32;
     private static final int GUARD_DELAY = (GUARD_TAPS - 1) / 2;
-    /** A guard bound above this fraction of the threshold is too loose to be worth trying first. */
-    private static final double LOOSE_GUARD = 0.25;
     /** Guard values in the +-GUARD_REACH window an estimate takes the largest of. */
     private static final int GUARD_WINDOW = 2 * GUARD_REACH + 1;
     /** Samples between pushing {@code x[n]} and getting the estimate for its interval. */
@@ -251,10 +249,9 @@ final class TruePeakEstimator {
     void estimate(int count, double threshold, double[] peaks) {
         long lastCentre = newest - DELAY;
         long firstCentre = lastCentre - count + 1;
-        // the whole batch first: bounds over every input its estimates read
+        // the whole batch first: bounds over every input its estimates read (cells: a superset)
         double interpolationPeak = cellMaximum(cellPeak, firstCentre - TAPS / 2 + 1, lastCentre + TAPS / 2);
         double interpolationCurvature = cellMaximum(cellCurvature, firstCentre - TAPS / 2 + 1, lastCentre + TAPS / 2);
-        // (the guard's span contains the interpolation's: the cheaper bound is tried first)
         double interpolationBound = Math.min(gainBound * interpolationPeak,
                 smoothBound.bound(interpolationCurvature, interpolationPeak) + interpolationPeak * (1 + ROUNDING_SLACK));
         double guardPeak = cellMaximum(cellPeak, firstCentre - DELAY, newest);
@@ -282,12 +279,11 @@ final class TruePeakEstimator {
     private double estimateAt(int i, int count, long centre, int centreAt, double threshold, double guardBound) {
         int start = centreAt - TAPS / 2 + 1;
         int factor = phases.length;
-        // the batch's bound of the guard stands in for its exact value until the two coarsest
-        // levels of interpolation do not settle the question, or just the coarsest where the
-        // bound is too loose to settle anything (full-band content); the exact maxima are then
-        // computed for the whole batch at once, so later intervals of the batch get them for
-        // nothing. (Either way the estimates at or above the threshold are the same.)
-        int exactFrom = guardBound > LOOSE_GUARD * threshold ? factor / 2 : factor / 4;
+        // At every level the exit test is the one with the exact guard maxima: the batch's bound
+        // of the guard is tried first only because it is free, and it can only exit where the
+        // exact test would exit too. So where an interval is decided does not depend on how the
+        // audio was cut into batches. The exact maxima are computed for the whole batch at once,
+        // when the first interval needs them.
         double guard = guardBound;
         boolean exact = false;
         double peak = Math.abs(history[centreAt]);
@@ -306,7 +302,7 @@ final class TruePeakEstimator {
             if (bound + guard < threshold) {
                 return bound + guard;
             }
-            if (!exact && step <= exactFrom) {
+            if (!exact) {
                 if (guardWindowCount == 0) {
                     exactGuards(centre - i, centreAt - i, count);
                 }

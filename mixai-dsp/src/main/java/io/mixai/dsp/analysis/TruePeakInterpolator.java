@@ -155,7 +155,7 @@ public final class TruePeakInterpolator {
         int done = 0;
         while (done < length) {
             int n = Math.min(CHUNK, length - done);
-            System.arraycopy(input, offset + done, buffer, TAPS_PER_PHASE - 1, n);
+            loadChunk(input, offset + done, n);
             // The delay phase reproduces the input samples themselves (later); over a whole
             // stream their peak is the sample peak, read directly from the input.
             peak = Math.max(peak, absMax(input, offset + done, n));
@@ -201,6 +201,9 @@ public final class TruePeakInterpolator {
         while (done < length) {
             int n = Math.min(CHUNK, length - done);
             loadChunk(input, offset + done, n);
+            if (factor > 1) {
+                shiftRows(n);
+            }
             int o = outputOffset + factor * done;
             for (int p = 0; p < factor; p++) {
                 if (p == delayPhase) {
@@ -252,12 +255,9 @@ public final class TruePeakInterpolator {
         return peak;
     }
 
+    /** Puts {@code n} input samples after the history; the rows are prepared separately ({@link #shiftRows}). */
     private void loadChunk(float[] input, int from, int n) {
-        // (peakAbove loads its chunks itself, to skip the rows where it need not interpolate)
         System.arraycopy(input, from, buffer, TAPS_PER_PHASE - 1, n);
-        if (factor > 1) {
-            shiftRows(n);
-        }
     }
 
     private void keepHistory(int n) {

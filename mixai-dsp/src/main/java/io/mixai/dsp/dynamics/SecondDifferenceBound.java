@@ -64,6 +64,22 @@ public final class SecondDifferenceBound {
         this.curvatureGain = curvatureGain;
     }
 
+    /**
+     * A bound for every phase {@code j >= 1} of a polyphase interpolator, less the straight line
+     * between its two centre inputs at the fraction {@code j / phases.length} (phase j
+     * interpolates that far after the centre input).
+     */
+    public static SecondDifferenceBound forInterpolator(double[][] phases) {
+        int factor = phases.length;
+        SecondDifferenceBound bound = null;
+        for (int j = 1; j < factor; j++) {
+            double fraction = j / (double) factor;
+            SecondDifferenceBound b = new SecondDifferenceBound(phases[j], 1 - fraction, fraction);
+            bound = bound == null ? b : bound.max(b);
+        }
+        return bound;
+    }
+
     /** A bound that holds for both filters (e.g. every phase of an interpolator). */
     public SecondDifferenceBound max(SecondDifferenceBound other) {
         return new SecondDifferenceBound(Math.max(levelGain, other.levelGain),

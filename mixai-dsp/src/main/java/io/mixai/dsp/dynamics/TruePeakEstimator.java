@@ -120,23 +120,8 @@ final class TruePeakEstimator {
         } else {
             throw new IllegalArgumentException("oversampling factor must be 8 or 16, got " + factor);
         }
-        double bound = 1.0; // phase 0 is the sample itself
-        for (double[] phase : phases) {
-            double sum = 0;
-            for (double c : phase) {
-                sum += Math.abs(c);
-            }
-            bound = Math.max(bound, sum);
-        }
-        gainBound = bound * (1 + ROUNDING_SLACK);
-        SecondDifferenceBound smooth = null;
-        for (int j = 1; j < factor; j++) {
-            // phase j less the straight line between x[n] and x[n + 1] at j / factor
-            double fraction = j / (double) factor;
-            SecondDifferenceBound b = new SecondDifferenceBound(phases[j], 1 - fraction, fraction);
-            smooth = smooth == null ? b : smooth.max(b);
-        }
-        smoothBound = smooth;
+        gainBound = DotProduct.largestAbsoluteSum(phases) * (1 + ROUNDING_SLACK);
+        smoothBound = SecondDifferenceBound.forInterpolator(phases);
         spacingCosine = new double[factor];
         for (int step = 1; step < factor; step++) {
             spacingCosine[step] = Math.cos(Math.PI * step / (2.0 * factor));

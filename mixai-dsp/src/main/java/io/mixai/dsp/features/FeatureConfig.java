@@ -38,14 +38,19 @@ public final class FeatureConfig {
         this.htk = b.htk;
         this.nMfcc = b.nMfcc;
         check(sampleRate > 0, "sr", "must be positive, got " + sampleRate);
-        check(nFft >= 2 && nFft % 2 == 0, "n_fft", "must be even and at least 2, got " + nFft);
-        check(hopLength > 0, "hop_length", "must be positive, got " + hopLength);
-        check(winLength > 0 && winLength <= nFft, "win_length",
-                "must be in 1.." + nFft + " (n_fft), got " + winLength);
+        checkFraming(nFft, hopLength, winLength);
         check(nMels > 0, "n_mels", "must be positive, got " + nMels);
         check(fMin >= 0 && Double.isFinite(fMin), "fmin", "must be finite and >= 0, got " + fMin);
         check(fMax > fMin && Double.isFinite(fMax), "fmax", "must be finite and above fmin (" + fMin + "), got " + fMax);
         check(nMfcc > 0 && nMfcc <= nMels, "n_mfcc", "must be in 1.." + nMels + " (n_mels), got " + nMfcc);
+    }
+
+    /** The STFT's framing parameters, as librosa requires them (also checked by {@link Stft}). */
+    static void checkFraming(int nFft, int hopLength, int winLength) {
+        check(nFft >= 2 && nFft % 2 == 0, "n_fft", "must be even and at least 2, got " + nFft);
+        check(hopLength > 0, "hop_length", "must be positive, got " + hopLength);
+        check(winLength > 0 && winLength <= nFft, "win_length",
+                "must be in 1.." + nFft + " (n_fft), got " + winLength);
     }
 
     private static void check(boolean ok, String parameter, String message) {

@@ -1,7 +1,6 @@
 package io.mixai.dsp.features;
 
 import io.mixai.dsp.spectral.RealFft;
-import io.mixai.param.InvalidParameterException;
 import java.util.Arrays;
 
 /**
@@ -43,16 +42,7 @@ public final class Stft {
 
     /** An STFT with the given settings (see {@link FeatureConfig} for librosa's defaults). */
     public Stft(int nFft, int hopLength, int winLength, boolean center) {
-        if (nFft < 2 || nFft % 2 != 0) {
-            throw new InvalidParameterException(FeatureConfig.OWNER, "n_fft", "must be even and at least 2, got " + nFft);
-        }
-        if (hopLength < 1) {
-            throw new InvalidParameterException(FeatureConfig.OWNER, "hop_length", "must be positive, got " + hopLength);
-        }
-        if (winLength < 1 || winLength > nFft) {
-            throw new InvalidParameterException(FeatureConfig.OWNER, "win_length",
-                    "must be in 1.." + nFft + " (n_fft), got " + winLength);
-        }
+        FeatureConfig.checkFraming(nFft, hopLength, winLength);
         this.nFft = nFft;
         this.hopLength = hopLength;
         this.winLength = winLength;

@@ -30,9 +30,9 @@ final class OversampledPeakMeter {
     /** Samples appended per pass. */
     private static final int CHUNK = 256;
     /** max over phases of sum |c|, with slack for rounding: |point| <= this x the largest |x| it reads. */
-    private static final double GAIN_BOUND = gainBound(PHASES) * (1 + 1e-9);
+    private static final double GAIN_BOUND = DotProduct.largestAbsoluteSum(PHASES) * (1 + 1e-9);
     /** Every interpolating phase less the straight line between its two middle taps, on second differences. */
-    private static final SecondDifferenceBound SMOOTH_BOUND = smoothBound(PHASES);
+    private static final SecondDifferenceBound SMOOTH_BOUND = SecondDifferenceBound.forInterpolator(PHASES);
 
     /** Per channel: the last TAPS - 1 samples, then the current chunk. */
     private final double[][] line;
@@ -41,28 +41,6 @@ final class OversampledPeakMeter {
 
     OversampledPeakMeter(int channels) {
         this.line = new double[channels][TAPS - 1 + CHUNK];
-    }
-
-    private static SecondDifferenceBound smoothBound(double[][] phases) {
-        SecondDifferenceBound bound = null;
-        for (int p = 1; p < FACTOR; p++) {
-            double fraction = p / (double) FACTOR;
-            SecondDifferenceBound b = new SecondDifferenceBound(phases[p], 1 - fraction, fraction);
-            bound = bound == null ? b : bound.max(b);
-        }
-        return bound;
-    }
-
-    private static double gainBound(double[][] phases) {
-        double bound = 1.0;
-        for (double[] phase : phases) {
-            double sum = 0;
-            for (double c : phase) {
-                sum += Math.abs(c);
-            }
-            bound = Math.max(bound, sum);
-        }
-        return bound;
     }
 
     private static double[][] design() {

@@ -31,4 +31,21 @@ public final class DotProduct {
         }
         return (a0 + a1) + (a2 + a3);
     }
+
+    /**
+     * The largest {@code sum_k |c[k]|} over {@code filters}, and at least 1: no
+     * {@link #fourWay} result of any of them exceeds this times the largest |x| it reads (an
+     * interpolator's phase 0, the sample itself, has gain 1 and is not among the filters).
+     */
+    public static double largestAbsoluteSum(double[][] filters) {
+        double largest = 1.0;
+        for (double[] c : filters) {
+            double sum = 0;
+            for (double v : c) {
+                sum += Math.abs(v);
+            }
+            largest = Math.max(largest, sum);
+        }
+        return largest;
+    }
 }

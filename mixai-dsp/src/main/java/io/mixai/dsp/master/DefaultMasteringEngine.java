@@ -84,7 +84,8 @@ public final class DefaultMasteringEngine implements MasteringEngine {
         List<String> warnings = new ArrayList<>();
         ProgressTracker progress = new ProgressTracker(request);
 
-        // ---- pass 1: analysis
+        // ---- pass 1: analysis (the track and each reference take an equal share of its progress)
+        double share = ANALYSIS_SHARE / (1 + request.references().size());
         ProgrammeAnalyzer.Analysis track;
         int rate;
         int channels;
@@ -92,19 +93,18 @@ public final class DefaultMasteringEngine implements MasteringEngine {
             AudioStream.checkChannels(in.channels(), request.sourceLabel());
             rate = in.sampleRate();
             channels = in.channels();
-            track = analyse(in, rate, false, progress, 0, ANALYSIS_SHARE / (1 + request.references().size()));
+            track = analyse(in, rate, progress, 0, share);
         }
         if (track.measurements().frames() == 0) {
             throw new AudioFileException(request.sourceFile(), "the track has no audio frames");
         }
         List<ProgrammeAnalyzer.Analysis> refs = new ArrayList<>();
         List<String> refLabels = new ArrayList<>();
-        double share = ANALYSIS_SHARE / (1 + request.references().size());
         for (int i = 0; i < request.references().size(); i++) {
             ReferenceTrack ref = request.references().get(i);
             try (AudioStream in = AudioStream.open(ref.audio(), ref.file())) {
                 AudioStream.checkChannels(in.channels(), "reference " + ref.label());
-                refs.add(analyse(in, rate, false, progress, share * (i + 1), share));
+                refs.add(analyse(in, rate, progress, share * (i + 1), share));
                 refLabels.add(ref.label());
                 if (in.sampleRate() != rate) {
                     notes.add("reference " + ref.label() + " resampled from " + in.sampleRate() + " to " + rate + " Hz");
@@ -360,11 +360,11 @@ public final class DefaultMasteringEngine implements MasteringEngine {
     }
 
     /** Streams a programme through an analyzer, resampling to {@code rate} if needed. */
-    private static ProgrammeAnalyzer.Analysis analyse(AudioStream in, int rate, boolean strictPeak,
+    private static ProgrammeAnalyzer.Analysis analyse(AudioStream in, int rate,
             ProgressTracker progress, double from, double span) throws IOException {
         int block = EffectChain.RENDER_BLOCK_FRAMES;
         int channels = in.channels();
-        ProgrammeAnalyzer analyzer = new ProgrammeAnalyzer(rate, channels, block, strictPeak);
+        ProgrammeAnalyzer analyzer = new ProgrammeAnalyzer(rate, channels, false);
         float[][] buffer = new float[channels][block];
         Resampler resampler = in.sampleRate() == rate ? null : new Resampler(in.sampleRate(), rate, channels);
         float[][] resampled = resampler == null ? null
@@ -395,7 +395,7 @@ public final class DefaultMasteringEngine implements MasteringEngine {
         specs.add(limiter);
         EffectChain chain = EffectChain.of(request.registry(), specs);
         MeteredChain metered = new MeteredChain(chain);
-        ProgrammeAnalyzer analyzer = new ProgrammeAnalyzer(rate, channels, EffectChain.RENDER_BLOCK_FRAMES, true);
+        ProgrammeAnalyzer analyzer = new ProgrammeAnalyzer(rate, channels, true);
         AudioBuffer out = null;
         WavWriter writer = null;
         if (request.outputFile() != null) {

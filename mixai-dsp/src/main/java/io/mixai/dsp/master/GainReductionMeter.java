@@ -25,13 +25,9 @@ final class GainReductionMeter {
         this.windowFrames = Math.max(1, (int) Math.round(sampleRate * STEP_SECONDS));
     }
 
-    /** Before the limiter: remembers the frame's largest magnitude. */
-    void input(float[][] block, int offset, int i) {
-        float m = 0;
-        for (float[] ch : block) {
-            m = Math.max(m, Math.abs(ch[offset + i]));
-        }
-        delay[(int) (frames % delay.length)] = m;
+    /** Before the limiter: the frame's largest magnitude over the channels. */
+    void input(float largestMagnitude) {
+        delay[(int) (frames % delay.length)] = largestMagnitude;
     }
 
     /** After the limiter, same frame index as the last {@link #input}. */

@@ -17,9 +17,10 @@ final class MeteredChain implements AudioProcessor {
     private final EffectChain chain;
     private final List<Effect> effects;
     private GainReductionMeter meter;
-    /** Per-frame peaks of the limiter's input in the current block (grown once to the block size). */
-    private float[] scratch = new float[0];
-    private float[][] planesCache;
+    /** Per-frame peaks of the limiter's input in the current block. */
+    private float[] inputPeaks;
+    /** The block's channel arrays. */
+    private float[][] planes;
 
     MeteredChain(EffectChain chain) {
         this.chain = chain;
@@ -30,6 +31,8 @@ final class MeteredChain implements AudioProcessor {
     public void prepare(ProcessSpec spec) {
         chain.prepare(spec);
         meter = new GainReductionMeter(spec.sampleRate(), effects.get(effects.size() - 1).latencySamples());
+        inputPeaks = new float[spec.maxBlockFrames()];
+        planes = new float[spec.channels()][];
     }
 
     @Override
@@ -39,40 +42,23 @@ final class MeteredChain implements AudioProcessor {
             effects.get(e).process(block);
         }
         // Record the limiter's input frame by frame, then its output for the same frames.
-        float[][] planar = planes(block);
+        for (int c = 0; c < planes.length; c++) {
+            planes[c] = block.channel(c);
+        }
         int n = block.frames();
         int offset = block.offset();
-        float[] inputPeaks = scratchFor(n);
         for (int i = 0; i < n; i++) {
             float m = 0;
-            for (float[] ch : planar) {
+            for (float[] ch : planes) {
                 m = Math.max(m, Math.abs(ch[offset + i]));
             }
             inputPeaks[i] = m;
         }
         effects.get(last).process(block);
-        float[][] one = {inputPeaks};
         for (int i = 0; i < n; i++) {
-            meter.input(one, 0, i);
-            meter.output(planar, offset, i);
+            meter.input(inputPeaks[i]);
+            meter.output(planes, offset, i);
         }
-    }
-
-    private float[] scratchFor(int n) {
-        if (scratch.length < n) {
-            scratch = new float[n];
-        }
-        return scratch;
-    }
-
-    private float[][] planes(AudioBlock block) {
-        if (planesCache == null || planesCache.length != block.channelCount()) {
-            planesCache = new float[block.channelCount()][];
-        }
-        for (int c = 0; c < planesCache.length; c++) {
-            planesCache[c] = block.channel(c);
-        }
-        return planesCache;
     }
 
     @Override

@@ -36,7 +36,7 @@ final class ProgrammeAnalyzer {
     /**
      * @param strictPeak whether to measure the 16x true peak too
      */
-    ProgrammeAnalyzer(int sampleRate, int channels, int maxBlockFrames, boolean strictPeak) {
+    ProgrammeAnalyzer(int sampleRate, int channels, boolean strictPeak) {
         this.sampleRate = sampleRate;
         this.channels = channels;
         this.loudness = new LoudnessMeter(sampleRate, channels);

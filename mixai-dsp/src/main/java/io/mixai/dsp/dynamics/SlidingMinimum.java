@@ -22,6 +22,8 @@ final class SlidingMinimum {
     private final double[] suffix;
     private int position;
     private double prefix;
+    /** Consecutive 1.0 values pushed last, up to the window. */
+    private int onesInARow;
 
     SlidingMinimum(int window) {
         if (window < 1) {
@@ -37,18 +39,22 @@ final class SlidingMinimum {
         Arrays.fill(suffix, Double.POSITIVE_INFINITY);
         position = 0;
         prefix = Double.POSITIVE_INFINITY;
+        onesInARow = 0;
     }
 
-    int window() {
-        return window;
+    /** True when the last {@code window} values pushed were all exactly 1.0 (the minimum is 1.0). */
+    boolean isAllOnes() {
+        return onesInARow == window;
     }
 
     /**
-     * The same as {@code count} calls of {@code push(1.0)} when the last {@link #window()} values
-     * pushed were all exactly 1.0 (the caller knows; every minimum is then 1.0), in O(1) unless a
-     * block completes.
+     * The same as {@code count} calls of {@code push(1.0)} when {@link #isAllOnes()}, in O(1)
+     * unless a block completes.
      */
     void pushOnes(int count) {
+        if (!isAllOnes()) {
+            throw new IllegalStateException("pushOnes needs a window of ones");
+        }
         int end = position + count;
         if (end >= window) {
             // a block completed inside the streak of ones: all its suffix minima are 1.0
@@ -63,6 +69,7 @@ final class SlidingMinimum {
     }
 
     double push(double value) {
+        onesInARow = value == 1.0 ? Math.min(onesInARow + 1, window) : 0;
         block[position] = value;
         prefix = Math.min(prefix, value);
         // the window: the previous block's values after this position, and this block up to here

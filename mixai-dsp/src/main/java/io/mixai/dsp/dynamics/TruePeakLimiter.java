@@ -85,9 +85,6 @@ final class TruePeakLimiter extends AbstractEffect {
     private double averageCoefficient;
     private double releasedGain;
     private double averageReduction;
-    /** Consecutive 1.0 values pushed into each stage's minimum, up to its window (the stage can rest once they fill it). */
-    private int onesIntoMinimumOne;
-    private int onesIntoMinimumTwo;
     /** Per batch: the largest estimate per frame over the channels, the gain per frame, each stage's audio. */
     private double[] peaks;
     private double[] gains;
@@ -143,8 +140,6 @@ final class TruePeakLimiter extends AbstractEffect {
         delayTwoPosition = 0;
         releasedGain = 1.0;
         averageReduction = 0;
-        onesIntoMinimumOne = 0;
-        onesIntoMinimumTwo = 0;
         takeRequestedParameters();
     }
 
@@ -199,13 +194,12 @@ final class TruePeakLimiter extends AbstractEffect {
             detectOne[c].push(clean, count);
             detectOne[c].estimate(count, targetOne, peaks);
         }
-        if (atRest(peaks, count, targetOne, onesIntoMinimumOne, minimumOne, meanOne) && releasedGain == 1.0) {
+        if (atRest(peaks, count, targetOne, minimumOne, meanOne) && releasedGain == 1.0) {
             restOne(count);
             return true;
         }
         for (int i = 0; i < count; i++) {
             double required = peaks[i] > targetOne ? targetOne / peaks[i] : 1.0;
-            onesIntoMinimumOne = required == 1.0 ? Math.min(onesIntoMinimumOne + 1, minimumOne.window()) : 0;
             gains[i] = meanOne.push(release(minimumOne.push(required)));
         }
         return false;
@@ -227,7 +221,7 @@ final class TruePeakLimiter extends AbstractEffect {
             detectTwo[c].push(y, count);
             detectTwo[c].estimate(count, targetTwo, peaks);
         }
-        if (atRest(peaks, count, targetTwo, onesIntoMinimumTwo, minimumTwo, meanTwo)) {
+        if (atRest(peaks, count, targetTwo, minimumTwo, meanTwo)) {
             minimumTwo.pushOnes(count);
             meanTwo.pushOnes(count);
             Arrays.fill(gains, 0, count, 1.0);
@@ -235,7 +229,6 @@ final class TruePeakLimiter extends AbstractEffect {
         }
         for (int i = 0; i < count; i++) {
             double required = peaks[i] > targetTwo ? targetTwo / peaks[i] : 1.0;
-            onesIntoMinimumTwo = required == 1.0 ? Math.min(onesIntoMinimumTwo + 1, minimumTwo.window()) : 0;
             gains[i] = meanTwo.push(minimumTwo.push(required));
         }
     }
@@ -262,9 +255,8 @@ final class TruePeakLimiter extends AbstractEffect {
      * exactly 1.0 (the minimum's whole window saw 1.0, the mean's window is all 1.0): running the
      * gain computation would then give 1.0 for every frame and change nothing but positions.
      */
-    private static boolean atRest(double[] peaks, int count, double target, int onesIntoMinimum,
-            SlidingMinimum minimum, SlidingMean mean) {
-        if (onesIntoMinimum < minimum.window() || !mean.isAllOnes()) {
+    private static boolean atRest(double[] peaks, int count, double target, SlidingMinimum minimum, SlidingMean mean) {
+        if (!minimum.isAllOnes() || !mean.isAllOnes()) {
             return false;
         }
         for (int i = 0; i < count; i++) {

@@ -18,6 +18,8 @@ class SlidingWindowsTest {
             long pushed = 0;
             int ones = 0;
             for (int round = 0; round < 400; round++) {
+                assertEquals(ones >= window, stepwise.isAllOnes(), "window " + window + ": all ones?");
+                assertEquals(ones >= window, bulk.isAllOnes(), "window " + window + ": all ones after pushOnes?");
                 if (ones >= window && random.nextBoolean()) {
                     int count = 1 + random.nextInt(3 * window + 70);
                     for (int i = 0; i < count; i++) {

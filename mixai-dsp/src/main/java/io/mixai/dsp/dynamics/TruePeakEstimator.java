@@ -105,8 +105,8 @@ final class TruePeakEstimator {
     private final double[] guardPrefix = new double[MAX_BATCH + GUARD_WINDOW - 1];
     private final double[] guardSuffix = new double[MAX_BATCH + GUARD_WINDOW - 1];
     private final double[] guardWindow = new double[MAX_BATCH];
-    /** How many entries of guardWindow hold this batch's values (0: not computed yet). */
-    private int guardWindowCount;
+    /** Whether guardWindow holds this batch's values yet. */
+    private boolean guardWindowReady;
     /** The results of {@link #interpolatePair}. */
     private double pairFirst;
     private double pairSecond;
@@ -246,7 +246,7 @@ final class TruePeakEstimator {
             return; // every estimate of the batch is below the threshold
         }
         int newestAt = (int) (newest & (HISTORY - 1)) + HISTORY; // history index of x[newest]
-        guardWindowCount = 0; // the batch's exact guard maxima are computed when first needed
+        guardWindowReady = false; // the batch's exact guard maxima are computed when first needed
         for (int i = 0; i < count; i++) {
             long centre = firstCentre + i;
             int centreAt = newestAt - (int) (newest - centre);
@@ -288,7 +288,7 @@ final class TruePeakEstimator {
                 return bound + guard;
             }
             if (!exact) {
-                if (guardWindowCount == 0) {
+                if (!guardWindowReady) {
                     exactGuards(centre - i, centreAt - i, count);
                 }
                 guard = guardWindow[i];
@@ -339,7 +339,7 @@ final class TruePeakEstimator {
             int last = k + GUARD_WINDOW - 1;
             guardWindow[k] = k % GUARD_WINDOW == 0 ? guardPrefix[last] : larger(guardSuffix[k], guardPrefix[last]);
         }
-        guardWindowCount = count;
+        guardWindowReady = true;
     }
 
     /** The largest of {@code values} over the cells holding samples {@code from .. to}. */

@@ -1,5 +1,6 @@
 package io.mixai.cli;
 
+import static io.mixai.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,8 +13,6 @@ import io.mixai.audio.AudioFile;
 import io.mixai.audio.SampleFormat;
 import io.mixai.dsp.analysis.LoudnessMeter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -27,16 +26,6 @@ class MasterCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MixaiCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** Four seconds of stereo: a decaying 60 Hz beat, a chord and some noise, about -22 LUFS. */
     private Path music(String name) throws IOException {
@@ -63,7 +52,7 @@ class MasterCommandTest {
         Path out = dir.resolve("out.wav");
         Path settings = dir.resolve("settings.json");
         Path report = dir.resolve("report");
-        Run r = run("master", in.toString(), out.toString(), "--preset", "apple_music", "--bits", "16",
+        CliRun r = run("master", in.toString(), out.toString(), "--preset", "apple_music", "--bits", "16",
                 "--report", report.toString(), "--settings-out", settings.toString());
         assertEquals(0, r.code(), r.err());
         AudioBuffer mastered = AudioFile.read(out);
@@ -71,7 +60,7 @@ class MasterCommandTest {
         assertEquals(-16, LoudnessMeter.measure(mastered).integratedLufs().orElseThrow(), 0.5);
 
         Path again = dir.resolve("again.wav");
-        Run rc = run("render-chain", in.toString(), settings.toString(), again.toString(), "--bits", "16");
+        CliRun rc = run("render-chain", in.toString(), settings.toString(), again.toString(), "--bits", "16");
         assertEquals(0, rc.code(), rc.err());
         assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again), "render-chain must reproduce the master");
 
@@ -88,7 +77,7 @@ class MasterCommandTest {
         Path in = music("track.wav");
         Path ref = music("ref.wav");
         Path out = dir.resolve("m.wav");
-        Run r = run("master", in.toString(), out.toString(), "--reference", ref.toString(),
+        CliRun r = run("master", in.toString(), out.toString(), "--reference", ref.toString(),
                 "--match", "tonal=50,loudness=100,width=0,dynamics=0", "--bits", "32f");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("tonal distance"), r.out());

@@ -95,8 +95,8 @@ class InfoCommandTest {
         byte[] data = RiffBytes.s16(1, 2);
         return Stream.of(
                 new String[] {"empty", "", "empty file"},
-                new String[] {"not riff", new String(RiffBytes.riff("OggS", "WAVE").chunk("fmt ", fmt(PCM, 1, 8000, 16)).bytes(),
-                        java.nio.charset.StandardCharsets.ISO_8859_1), "not a RIFF file"},
+                new String[] {"not riff", latin1(RiffBytes.riff("OggS", "WAVE").chunk("fmt ", fmt(PCM, 1, 8000, 16))
+                        .bytes()), "not a RIFF file"},
                 new String[] {"no data", latin1(RiffBytes.wave().chunk("fmt ", fmt(PCM, 1, 8000, 16)).bytes()),
                         "missing data chunk"},
                 new String[] {"no fmt", latin1(RiffBytes.wave().chunk("data", data).bytes()), "missing fmt chunk"},

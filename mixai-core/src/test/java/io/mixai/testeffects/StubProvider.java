@@ -7,7 +7,7 @@ import io.mixai.spi.EffectProvider;
 import java.util.List;
 
 /**
- * The rest of a provider that the registry must skip before it is ever used: no description, no
+ * The rest of a provider that the registry must skip or refuse before it is ever used: no description, no
  * parameters, and {@link #create} is never reached. Subclasses supply the fault under test.
  */
 public abstract class StubProvider implements EffectProvider {

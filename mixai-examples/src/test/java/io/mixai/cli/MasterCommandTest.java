@@ -29,6 +29,11 @@ class MasterCommandTest {
 
     /** Four seconds of stereo: a decaying 60 Hz beat, a chord and some noise, about -22 LUFS. */
     private Path music(String name) throws IOException {
+        return music(name, 1.0);
+    }
+
+    /** {@link #music(String)} scaled by {@code gain}. */
+    private Path music(String name, double gain) throws IOException {
         int n = 4 * SR;
         float[][] x = new float[2][n];
         Random random = new Random(11);
@@ -38,8 +43,8 @@ class MasterCommandTest {
             double kick = 0.2 * Math.sin(2 * Math.PI * 60 * beat) * Math.exp(-beat * 15);
             double chord = 0.03 * (Math.sin(2 * Math.PI * 261.6 * t) + Math.sin(2 * Math.PI * 392 * t));
             double noise = 0.01 * random.nextGaussian();
-            x[0][i] = (float) (kick + chord + noise);
-            x[1][i] = (float) (kick + 0.8 * chord - noise);
+            x[0][i] = (float) (gain * (kick + chord + noise));
+            x[1][i] = (float) (gain * (kick + 0.8 * chord - noise));
         }
         Path file = dir.resolve(name);
         AudioFile.write(AudioBuffer.wrap(x, SR), file, SampleFormat.PCM_24);
@@ -75,13 +80,16 @@ class MasterCommandTest {
     @Test
     void referenceModeFromTheCommandLine() throws IOException {
         Path in = music("track.wav");
-        Path ref = music("ref.wav");
+        // The reference is 6 dB quieter than the track, so matching its loudness is a real change.
+        Path ref = music("ref.wav", 0.5);
         Path out = dir.resolve("m.wav");
         CliRun r = run("master", in.toString(), out.toString(), "--reference", ref.toString(),
                 "--match", "tonal=50,loudness=100,width=0,dynamics=0", "--bits", "32f");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("tonal distance"), r.out());
         double refLufs = LoudnessMeter.measure(AudioFile.read(ref)).integratedLufs().orElseThrow();
+        double inLufs = LoudnessMeter.measure(AudioFile.read(in)).integratedLufs().orElseThrow();
+        assertEquals(refLufs + 20 * Math.log10(2), inLufs, 0.05, "the track starts 6 dB above the reference");
         assertEquals(refLufs, LoudnessMeter.measure(AudioFile.read(out)).integratedLufs().orElseThrow(), 0.5);
     }
 

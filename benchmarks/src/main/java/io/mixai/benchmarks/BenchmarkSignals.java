@@ -8,9 +8,9 @@ final class BenchmarkSignals {
     private BenchmarkSignals() {
     }
 
-    /** Two channels of uniform noise in [-1, 1]. */
-    static float[][] stereoNoise(int frames, Random random) {
-        return uniformNoise(2, frames, random);
+    /** The benchmarks' usual input: seeded Gaussian noise at -20 dBFS RMS. */
+    static float[][] programmeNoise(int channels, int frames) {
+        return gaussianNoise(channels, frames, 0.1, new Random(1));
     }
 
     /** Uniform noise in [-1, 1] (full scale: a limiter works on every block). */

@@ -3,7 +3,6 @@ package io.mixai.benchmarks;
 import io.mixai.audio.AudioBlock;
 import io.mixai.process.AudioProcessor;
 import io.mixai.process.ProcessSpec;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,7 +57,7 @@ public abstract class EffectBenchmark {
 
     /** The input: {@code channels x frames}; by default Gaussian noise at -20 dBFS RMS. */
     protected float[][] input(int channelCount, int frames) {
-        return BenchmarkSignals.gaussianNoise(channelCount, frames, 0.1, new Random(1));
+        return BenchmarkSignals.programmeNoise(channelCount, frames);
     }
 
     @Setup

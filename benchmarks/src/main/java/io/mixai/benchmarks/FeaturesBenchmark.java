@@ -5,7 +5,6 @@ import io.mixai.dsp.features.MelFilterBank;
 import io.mixai.dsp.features.Mfcc;
 import io.mixai.dsp.features.PowerToDb;
 import io.mixai.dsp.features.Stft;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,11 +44,7 @@ public class FeaturesBenchmark {
     @Setup
     public void setUp() {
         FeatureConfig config = FeatureConfig.defaults();
-        Random random = new Random(1);
-        clip = new float[CLIP_SAMPLES];
-        for (int i = 0; i < clip.length; i++) {
-            clip[i] = (float) (0.1 * random.nextGaussian());
-        }
+        clip = BenchmarkSignals.programmeNoise(1, CLIP_SAMPLES)[0];
         stft = new Stft(config);
         mel = MelFilterBank.of(config);
         mfcc = new Mfcc(config.nMels(), config.nMfcc());

@@ -3,7 +3,6 @@ package io.mixai.benchmarks;
 import io.mixai.audio.AudioBlock;
 import io.mixai.dsp.analysis.LoudnessMeter;
 import io.mixai.dsp.analysis.TruePeakMeter;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,7 +48,7 @@ public class LoudnessMeterBenchmark {
     public void setUp() {
         meter = new LoudnessMeter(SAMPLE_RATE, channels);
         truePeak = new TruePeakMeter(SAMPLE_RATE, channels);
-        block = new AudioBlock(BenchmarkSignals.gaussianNoise(channels, FRAMES, 0.1, new Random(1)), 0, 0);
+        block = new AudioBlock(BenchmarkSignals.programmeNoise(channels, FRAMES), 0, 0);
     }
 
     /** The whole meter, with true peak. */

@@ -5,7 +5,6 @@ import io.mixai.master.Mastering;
 import io.mixai.master.MasteringResult;
 import io.mixai.master.Target;
 import java.io.IOException;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,7 +41,7 @@ public class MasteringEngineBenchmark {
 
     @Setup
     public void setUp() {
-        float[][] audio = BenchmarkSignals.gaussianNoise(2, FRAMES, 0.1, new Random(1));
+        float[][] audio = BenchmarkSignals.programmeNoise(2, FRAMES);
         for (float[] channel : audio) {
             for (int i = 0; i < FRAMES; i++) {
                 // a 0.25 Hz swell of +-6 dB, so the dynamics have something to do

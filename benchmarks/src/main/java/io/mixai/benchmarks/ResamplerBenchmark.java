@@ -1,7 +1,6 @@
 package io.mixai.benchmarks;
 
 import io.mixai.audio.resample.Resampler;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,7 +44,7 @@ public class ResamplerBenchmark {
     @Setup
     public void setUp() {
         resampler = new Resampler(44_100, 48_000, channels);
-        input = BenchmarkSignals.gaussianNoise(channels, FRAMES, 0.1, new Random(1));
+        input = BenchmarkSignals.programmeNoise(channels, FRAMES);
         output = new float[channels][resampler.maxOutputFrames(blockSize)];
     }
 

@@ -2,7 +2,6 @@ package io.mixai.benchmarks;
 
 import io.mixai.audio.AudioBlock;
 import io.mixai.dsp.analysis.SpectrumAnalyzer;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,7 +42,7 @@ public class SpectrumAnalyzerBenchmark {
     @Setup
     public void setUp() {
         analyzer = new SpectrumAnalyzer(48_000, 2, 3);
-        block = new AudioBlock(BenchmarkSignals.gaussianNoise(2, FRAMES, 0.1, new Random(1)), 0, 0);
+        block = new AudioBlock(BenchmarkSignals.programmeNoise(2, FRAMES), 0, 0);
     }
 
     @Benchmark

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -68,7 +67,7 @@ public class WavCodecBenchmark {
         directory = Files.createTempDirectory("mixai-wav-bench");
         source = directory.resolve("source.wav");
         target = directory.resolve("target.wav");
-        audio = BenchmarkSignals.gaussianNoise(channels, FRAMES, 0.1, new Random(1));
+        audio = BenchmarkSignals.programmeNoise(channels, FRAMES);
         write(source);
     }
 

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mixai.param.InvalidParameterException;
 import io.mixai.param.ParameterDescriptor;
-import io.mixai.param.ParameterSet;
 import io.mixai.param.ParameterUnit;
 import io.mixai.testeffects.DelayProvider;
 import io.mixai.testeffects.ShadowDelayProvider;
+import io.mixai.testeffects.StubProvider;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
@@ -70,27 +70,7 @@ class EffectRegistryTest {
         EffectProvider mine = new ShadowDelayProvider();
         assertSame(registry, registry.register(mine));
         assertSame(mine, registry.provider("test_delay"));
-        EffectProvider other = new EffectProvider() {
-            @Override
-            public String type() {
-                return "another_effect";
-            }
-
-            @Override
-            public String description() {
-                return "";
-            }
-
-            @Override
-            public List<ParameterDescriptor> parameters() {
-                return List.of(ParameterDescriptor.linear("level_db", ParameterUnit.DECIBELS, -6, 6, 0));
-            }
-
-            @Override
-            public Effect create(ParameterSet parameters) {
-                return new DelayProvider().create(new DelayProvider().defaults());
-            }
-        };
+        EffectProvider other = new Named("another_effect");
         registry.register(other);
         assertSame(other, registry.provider("another_effect"));
     }
@@ -98,29 +78,17 @@ class EffectRegistryTest {
     @Test
     void registeringAnInconsistentProviderIsRefused() {
         EffectRegistry registry = EffectRegistry.empty();
-        EffectProvider twice = new ShadowDelayProvider() {
-        };
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> registry.register(
-                new EffectProvider() {
+                new StubProvider() {
                     @Override
                     public String type() {
                         return "twice";
                     }
 
                     @Override
-                    public String description() {
-                        return "";
-                    }
-
-                    @Override
                     public List<ParameterDescriptor> parameters() {
                         ParameterDescriptor d = ParameterDescriptor.linear("level_db", ParameterUnit.DECIBELS, -6, 6, 0);
                         return List.of(d, d);
-                    }
-
-                    @Override
-                    public Effect create(ParameterSet parameters) {
-                        return twice.create(parameters);
                     }
                 }));
         assertTrue(e.getMessage().contains("level_db") && e.getMessage().contains("twice"), e.getMessage());

@@ -3,6 +3,7 @@ package io.mixai.cli;
 import io.mixai.audio.AudioFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,6 +25,16 @@ final class InputFileErrors {
             e.printStackTrace(err);
         }
         err.flush();
+    }
+
+    /**
+     * Fails early, before any work, when an input is missing (or is a directory), so such a run
+     * exits 3 with the file named.
+     */
+    static void requireRegularFile(Path file) throws AudioFileException {
+        if (!Files.isRegularFile(file)) {
+            throw new AudioFileException(file, "no such file");
+        }
     }
 
     static boolean isVerbose(CommandSpec spec) {

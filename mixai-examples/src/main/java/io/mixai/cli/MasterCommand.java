@@ -4,11 +4,9 @@ import io.mixai.master.Mastering;
 import io.mixai.master.MasteringResult;
 import io.mixai.master.MatchAmounts;
 import io.mixai.master.Target;
-import io.mixai.audio.AudioFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,13 +93,9 @@ public final class MasterCommand implements Callable<Integer> {
                     + references.size() + " references");
         }
         var format = SampleFormats.parseBits("master", bits);
-        if (!Files.isRegularFile(input)) {
-            throw new AudioFileException(input, "no such file");
-        }
+        InputFileErrors.requireRegularFile(input);
         for (Path ref : references) {
-            if (!Files.isRegularFile(ref)) {
-                throw new AudioFileException(ref, "no such file");
-            }
+            InputFileErrors.requireRegularFile(ref);
         }
         Mastering m = Mastering.ofFile(input);
         if (preset != null) {

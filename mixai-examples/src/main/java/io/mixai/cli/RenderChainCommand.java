@@ -1,13 +1,11 @@
 package io.mixai.cli;
 
-import io.mixai.audio.AudioFileException;
 import io.mixai.audio.wav.WavWriteOptions;
 import io.mixai.chain.ChainRenderer;
 import io.mixai.chain.EffectChain;
 import io.mixai.settings.ChainJson;
 import io.mixai.spi.EffectRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,9 +45,7 @@ public final class RenderChainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         var format = SampleFormats.parseBits("render-chain", bits);
-        if (!Files.isRegularFile(input)) {
-            throw new AudioFileException(input, "no such file");
-        }
+        InputFileErrors.requireRegularFile(input);
         EffectChain chain = ChainJson.read(settings, EffectRegistry.discover());
         long frames = ChainRenderer.renderFile(chain, input, output, format,
                 WavWriteOptions.builder().protectedInputs(List.of(input, settings)).build());

@@ -1,5 +1,6 @@
 package io.mixai.cli;
 
+import static io.mixai.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,27 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mixai.param.ParameterDescriptor;
 import io.mixai.spi.EffectProvider;
 import io.mixai.spi.EffectRegistry;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EffectsCommandTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MixaiCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void listsEveryDiscoveredEffectWithItsParameters() {
-        Run r = run("effects");
+        CliRun r = run("effects");
         assertEquals(0, r.code(), r.err());
         for (EffectProvider p : EffectRegistry.discover().providers()) {
             assertTrue(r.out().contains(p.type() + " - " + p.description()), p.type() + " missing:\n" + r.out());
@@ -42,7 +31,7 @@ class EffectsCommandTest {
 
     @Test
     void jsonListsTypesParametersAndRangesMatchingTheDescriptors() throws Exception {
-        Run r = run("effects", "--json");
+        CliRun r = run("effects", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode effects = new ObjectMapper().readTree(r.out());
         assertTrue(effects.isArray());
@@ -78,7 +67,7 @@ class EffectsCommandTest {
 
     @Test
     void anUnknownOptionIsAUsageError() {
-        Run r = run("effects", "--yaml");
+        CliRun r = run("effects", "--yaml");
         assertEquals(MixaiCli.EXIT_USAGE, r.code());
         assertTrue(r.err().startsWith("mixai: Unknown option: '--yaml'"), r.err());
     }

@@ -1,5 +1,6 @@
 package io.mixai.cli;
 
+import static io.mixai.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +11,6 @@ import io.mixai.audio.SampleFormat;
 import io.mixai.dsp.features.NpyArray;
 import io.mixai.dsp.features.NpyFile;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,16 +23,6 @@ class FeaturesCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MixaiCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** Stereo file: a sine of amplitude 0.5 on the left, silence on the right (float, so no dither). */
     private Path sineLeftSilentRight(double frequency) throws IOException {
@@ -50,7 +39,7 @@ class FeaturesCommandTest {
     void writesEveryFeatureInLibrosaShapesForTheDownmix() throws IOException {
         Path wav = sineLeftSilentRight(1000);
         Path out = dir.resolve("features");
-        Run r = run("features", wav.toString(), out.toString());
+        CliRun r = run("features", wav.toString(), out.toString());
         assertEquals(0, r.code(), r.err());
         int frames = 1 + FRAMES / 512; // librosa, center=True
         for (String name : FeaturesCommand.FEATURES) {
@@ -74,8 +63,8 @@ class FeaturesCommandTest {
     void multichannelKeepsALeadingChannelAxis() throws IOException {
         Path wav = sineLeftSilentRight(440);
         Path out = dir.resolve("multi");
-        Run r = run("features", "--multichannel", "--n-fft", "1024", "--hop", "256", "--n-mels", "40", wav.toString(),
-                out.toString());
+        CliRun r = run("features", "--multichannel", "--n-fft", "1024", "--hop", "256", "--n-mels", "40",
+                wav.toString(), out.toString());
         assertEquals(0, r.code(), r.err());
         int frames = 1 + FRAMES / 256;
         NpyArray mel = NpyFile.read(out.resolve("melspectrogram.npy"));
@@ -90,7 +79,7 @@ class FeaturesCommandTest {
     void resamplesFirstWhenAskedForAnotherRate() throws IOException {
         Path wav = sineLeftSilentRight(1000);
         Path out = dir.resolve("sr");
-        Run r = run("features", "--sr", "16000", wav.toString(), out.toString());
+        CliRun r = run("features", "--sr", "16000", wav.toString(), out.toString());
         assertEquals(0, r.code(), r.err());
         int samples = (int) Math.ceil(FRAMES * 16000.0 / SR);
         assertArrayEquals(new int[] {1, 1 + samples / 512}, NpyFile.read(out.resolve("rms.npy")).shape());
@@ -99,12 +88,12 @@ class FeaturesCommandTest {
     @Test
     void badParametersAreUsageErrorsAndBadFilesAreInputErrors() throws IOException {
         Path wav = sineLeftSilentRight(1000);
-        Run badHop = run("features", "--hop", "0", wav.toString(), dir.resolve("x").toString());
+        CliRun badHop = run("features", "--hop", "0", wav.toString(), dir.resolve("x").toString());
         assertEquals(MixaiCli.EXIT_USAGE, badHop.code(), badHop.err());
         assertEquals(1, badHop.err().strip().lines().count(), badHop.err());
 
         Path notWav = Files.writeString(dir.resolve("notes.wav"), "not audio");
-        Run bad = run("features", notWav.toString(), dir.resolve("y").toString());
+        CliRun bad = run("features", notWav.toString(), dir.resolve("y").toString());
         assertEquals(MixaiCli.EXIT_BAD_INPUT, bad.code(), bad.err());
         assertTrue(bad.err().contains("notes.wav"), bad.err());
         assertTrue(Files.notExists(dir.resolve("y")), "nothing written for a bad input");

@@ -1,5 +1,6 @@
 package io.mixai.cli;
 
+import static io.mixai.cli.CliRun.run;
 import static io.mixai.audio.wav.RiffBytes.FLOAT;
 import static io.mixai.audio.wav.RiffBytes.PCM;
 import static io.mixai.audio.wav.RiffBytes.fmt;
@@ -12,8 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mixai.audio.wav.RiffBytes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -29,17 +28,6 @@ class InfoCommandTest {
 
     @TempDir
     Path dir;
-
-    /** The result of one CLI run. */
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run mixai(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MixaiCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** A valid file and what info must report: rate, channels, frames, peak (linear) and format name. */
     record Valid(String name, byte[] bytes, String format, int rate, int channels, long frames, double peak) {
@@ -88,7 +76,7 @@ class InfoCommandTest {
     @MethodSource("validFiles")
     void jsonReportsEveryValidVariant(Valid v) throws IOException {
         Path file = Files.write(dir.resolve("in.wav"), v.bytes());
-        Run run = mixai("info", "--json", file.toString());
+        CliRun run = run("info", "--json", file.toString());
         assertEquals(0, run.code(), run.err());
         assertEquals("", run.err());
         JsonNode o = JSON.readTree(run.out());
@@ -107,8 +95,8 @@ class InfoCommandTest {
         byte[] data = RiffBytes.s16(1, 2);
         return Stream.of(
                 new String[] {"empty", "", "empty file"},
-                new String[] {"not riff", new String(RiffBytes.riff("OggS", "WAVE").chunk("fmt ", fmt(PCM, 1, 8000, 16)).bytes(),
-                        java.nio.charset.StandardCharsets.ISO_8859_1), "not a RIFF file"},
+                new String[] {"not riff", latin1(RiffBytes.riff("OggS", "WAVE").chunk("fmt ", fmt(PCM, 1, 8000, 16))
+                        .bytes()), "not a RIFF file"},
                 new String[] {"no data", latin1(RiffBytes.wave().chunk("fmt ", fmt(PCM, 1, 8000, 16)).bytes()),
                         "missing data chunk"},
                 new String[] {"no fmt", latin1(RiffBytes.wave().chunk("data", data).bytes()), "missing fmt chunk"},
@@ -136,7 +124,7 @@ class InfoCommandTest {
         Path file = Files.write(dir.resolve(name.replace(' ', '_') + ".wav"),
                 bytes.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         for (String[] args : new String[][] {{"info", file.toString()}, {"info", "--json", file.toString()}}) {
-            Run run = mixai(args);
+            CliRun run = run(args);
             assertEquals(MixaiCli.EXIT_BAD_INPUT, run.code());
             assertEquals("", run.out());
             assertEquals(1, run.err().lines().count(), run.err());
@@ -146,7 +134,7 @@ class InfoCommandTest {
 
     @Test
     void missingFileExitsThree() {
-        Run run = mixai("info", dir.resolve("absent.wav").toString());
+        CliRun run = run("info", dir.resolve("absent.wav").toString());
         assertEquals(MixaiCli.EXIT_BAD_INPUT, run.code());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("absent.wav: no such file"), run.err());
@@ -160,7 +148,7 @@ class InfoCommandTest {
         Path b = Files.write(dir.resolve("b.wav"), RiffBytes.wave().chunk("fmt ", fmt(PCM, 2, 16000, 16))
                 .chunk("data", RiffBytes.s16(16384, 0)).bytes());
 
-        Run good = mixai("info", "--json", a.toString(), b.toString());
+        CliRun good = run("info", "--json", a.toString(), b.toString());
         assertEquals(0, good.code());
         JsonNode array = JSON.readTree(good.out());
         assertTrue(array.isArray());
@@ -168,7 +156,7 @@ class InfoCommandTest {
         assertTrue(array.get(0).get("sample_peak_dbfs").isNull(), "digital silence has no peak in dB");
         assertEquals(16000, array.get(1).get("sample_rate").asInt());
 
-        Run mixed = mixai("info", "--json", a.toString(), bad.toString(), b.toString());
+        CliRun mixed = run("info", "--json", a.toString(), bad.toString(), b.toString());
         assertEquals(MixaiCli.EXIT_BAD_INPUT, mixed.code());
         JsonNode partial = JSON.readTree(mixed.out());
         assertEquals(2, partial.size());
@@ -184,7 +172,7 @@ class InfoCommandTest {
                 .chunk("data", RiffBytes.s16(16384, -8192, 0, 0)).bytes());
         Path silent = Files.write(dir.resolve("s.wav"), RiffBytes.wave().chunk("fmt ", fmtEx(FLOAT, 1, 48000, 32))
                 .chunk("data", RiffBytes.f32(0f, 0f)).bytes());
-        Run run = mixai("info", a.toString(), silent.toString());
+        CliRun run = run("info", a.toString(), silent.toString());
         assertEquals(0, run.code(), run.err());
         String[] lines = run.out().split("\\R");
         assertEquals(2, lines.length, run.out());
@@ -195,7 +183,7 @@ class InfoCommandTest {
 
     @Test
     void usageErrorsExitTwo() {
-        assertEquals(MixaiCli.EXIT_USAGE, mixai("info").code());
-        assertEquals(MixaiCli.EXIT_USAGE, mixai("info", "--bogus", "x.wav").code());
+        assertEquals(MixaiCli.EXIT_USAGE, run("info").code());
+        assertEquals(MixaiCli.EXIT_USAGE, run("info", "--bogus", "x.wav").code());
     }
 }

@@ -1,5 +1,6 @@
 package io.mixai.cli;
 
+import static io.mixai.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,6 @@ import io.mixai.audio.AudioFile;
 import io.mixai.audio.SampleFormat;
 import io.mixai.audio.wav.WavWriteOptions;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,16 +22,6 @@ class LoudnessCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MixaiCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** A 1 kHz sine of the given peak level in dBFS in each of the first {@code active} channels. */
     private Path sine(String name, int channels, int active, double seconds, double dbfs, long channelMask)
@@ -51,7 +40,7 @@ class LoudnessCommandTest {
         return file;
     }
 
-    private static JsonNode json(Run r) throws IOException {
+    private static JsonNode json(CliRun r) throws IOException {
         return new ObjectMapper().readTree(r.out());
     }
 
@@ -59,7 +48,7 @@ class LoudnessCommandTest {
     void ebuTech3341Case1ReadsMinus23Lufs() throws IOException {
         // Tech 3341 case 1: stereo 1 kHz sine at -23 dBFS: integrated -23.0 +/- 0.1 LUFS.
         Path file = sine("case1.wav", 2, 2, 10, -23, 0);
-        Run r = run("loudness", "--json", file.toString());
+        CliRun r = run("loudness", "--json", file.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode result = json(r).get(0);
         assertEquals(file.toString(), result.get("file").asText());
@@ -81,7 +70,7 @@ class LoudnessCommandTest {
         }
         Path withLfe = dir.resolve("with-lfe.wav");
         AudioFile.write(audio, withLfe, SampleFormat.FLOAT_32, WavWriteOptions.builder().channelMask(0x3F).build());
-        Run r = run("loudness", "--json", file.toString(), withLfe.toString());
+        CliRun r = run("loudness", "--json", file.toString(), withLfe.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode results = json(r);
         assertEquals(2, results.size());
@@ -94,7 +83,7 @@ class LoudnessCommandTest {
     void silenceAndTooShortFilesGiveNullsNotCrashes() throws IOException {
         Path silence = sine("silence.wav", 2, 0, 4, -23, 0);
         Path tiny = sine("tiny.wav", 1, 1, 0.1, -6, 0);
-        Run r = run("loudness", "--json", silence.toString(), tiny.toString());
+        CliRun r = run("loudness", "--json", silence.toString(), tiny.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode results = json(r);
         assertTrue(results.get(0).get("integrated_lufs").isNull());
@@ -109,14 +98,14 @@ class LoudnessCommandTest {
     void aBadFileIsOneLineAndExit3WhileTheOthersAreStillMeasured() throws IOException {
         Path good = sine("good.wav", 1, 1, 1, -20, 0);
         Path bad = Files.write(dir.resolve("bad.wav"), new byte[] {'R', 'I', 'F', 'F', 1, 2});
-        Run r = run("loudness", "--json", bad.toString(), good.toString());
+        CliRun r = run("loudness", "--json", bad.toString(), good.toString());
         assertEquals(MixaiCli.EXIT_BAD_INPUT, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("bad.wav"), r.err());
         assertEquals(1, json(r).size());
         assertEquals(good.toString(), json(r).get(0).get("file").asText());
 
-        Run text = run("loudness", good.toString());
+        CliRun text = run("loudness", good.toString());
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("sample peak -20.00 dBFS"), text.out());
         assertEquals(MixaiCli.EXIT_USAGE, run("loudness").code(), "no FILE is a usage error");

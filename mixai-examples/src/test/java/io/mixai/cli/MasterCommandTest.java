@@ -1,5 +1,6 @@
 package io.mixai.cli;
 
+import static io.mixai.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,8 +13,6 @@ import io.mixai.audio.AudioFile;
 import io.mixai.audio.SampleFormat;
 import io.mixai.dsp.analysis.LoudnessMeter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -28,18 +27,13 @@ class MasterCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = MixaiCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** Four seconds of stereo: a decaying 60 Hz beat, a chord and some noise, about -22 LUFS. */
     private Path music(String name) throws IOException {
+        return music(name, 1.0);
+    }
+
+    /** {@link #music(String)} scaled by {@code gain}. */
+    private Path music(String name, double gain) throws IOException {
         int n = 4 * SR;
         float[][] x = new float[2][n];
         Random random = new Random(11);
@@ -49,8 +43,8 @@ class MasterCommandTest {
             double kick = 0.2 * Math.sin(2 * Math.PI * 60 * beat) * Math.exp(-beat * 15);
             double chord = 0.03 * (Math.sin(2 * Math.PI * 261.6 * t) + Math.sin(2 * Math.PI * 392 * t));
             double noise = 0.01 * random.nextGaussian();
-            x[0][i] = (float) (kick + chord + noise);
-            x[1][i] = (float) (kick + 0.8 * chord - noise);
+            x[0][i] = (float) (gain * (kick + chord + noise));
+            x[1][i] = (float) (gain * (kick + 0.8 * chord - noise));
         }
         Path file = dir.resolve(name);
         AudioFile.write(AudioBuffer.wrap(x, SR), file, SampleFormat.PCM_24);
@@ -63,7 +57,7 @@ class MasterCommandTest {
         Path out = dir.resolve("out.wav");
         Path settings = dir.resolve("settings.json");
         Path report = dir.resolve("report");
-        Run r = run("master", in.toString(), out.toString(), "--preset", "apple_music", "--bits", "16",
+        CliRun r = run("master", in.toString(), out.toString(), "--preset", "apple_music", "--bits", "16",
                 "--report", report.toString(), "--settings-out", settings.toString());
         assertEquals(0, r.code(), r.err());
         AudioBuffer mastered = AudioFile.read(out);
@@ -71,7 +65,7 @@ class MasterCommandTest {
         assertEquals(-16, LoudnessMeter.measure(mastered).integratedLufs().orElseThrow(), 0.5);
 
         Path again = dir.resolve("again.wav");
-        Run rc = run("render-chain", in.toString(), settings.toString(), again.toString(), "--bits", "16");
+        CliRun rc = run("render-chain", in.toString(), settings.toString(), again.toString(), "--bits", "16");
         assertEquals(0, rc.code(), rc.err());
         assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again), "render-chain must reproduce the master");
 
@@ -86,13 +80,16 @@ class MasterCommandTest {
     @Test
     void referenceModeFromTheCommandLine() throws IOException {
         Path in = music("track.wav");
-        Path ref = music("ref.wav");
+        // The reference is 6 dB quieter than the track, so matching its loudness is a real change.
+        Path ref = music("ref.wav", 0.5);
         Path out = dir.resolve("m.wav");
-        Run r = run("master", in.toString(), out.toString(), "--reference", ref.toString(),
+        CliRun r = run("master", in.toString(), out.toString(), "--reference", ref.toString(),
                 "--match", "tonal=50,loudness=100,width=0,dynamics=0", "--bits", "32f");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("tonal distance"), r.out());
         double refLufs = LoudnessMeter.measure(AudioFile.read(ref)).integratedLufs().orElseThrow();
+        double inLufs = LoudnessMeter.measure(AudioFile.read(in)).integratedLufs().orElseThrow();
+        assertEquals(refLufs + 20 * Math.log10(2), inLufs, 0.05, "the track starts 6 dB above the reference");
         assertEquals(refLufs, LoudnessMeter.measure(AudioFile.read(out)).integratedLufs().orElseThrow(), 0.5);
     }
 

@@ -9,6 +9,7 @@ import static io.mixai.audio.wav.RiffBytes.f64;
 import static io.mixai.audio.wav.RiffBytes.fmt;
 import static io.mixai.audio.wav.RiffBytes.fmtEx;
 import static io.mixai.audio.wav.RiffBytes.fmtExtensible;
+import static io.mixai.audio.wav.RiffBytes.le64;
 import static io.mixai.audio.wav.RiffBytes.s16;
 import static io.mixai.audio.wav.RiffBytes.s24;
 import static io.mixai.audio.wav.RiffBytes.s32;
@@ -120,20 +121,16 @@ class WavReaderTest {
                         SampleFormat.PCM_16, 44100, 2, new float[] {1000 / 32768f, 2000 / 32768f}, 16, 0, false),
                 new Valid("RF64 with ds64 and a -1 data size",
                         RiffBytes.riff("RF64", "WAVE").riffSize(0xFFFFFFFFL)
-                                .chunk("ds64", concat(RiffBytes.f64(0), longLe(8), longLe(2), new byte[4]))
+                                .chunk("ds64", concat(le64(0), le64(8), le64(2), new byte[4]))
                                 .chunk("fmt ", fmt(PCM, 1, 48000, 32)).chunk("data", 0xFFFFFFFFL, s32(1 << 30, -(1 << 30)))
                                 .riffSize(0xFFFFFFFFL).bytes(),
                         SampleFormat.PCM_32, 48000, 1, new float[] {0.5f, -0.5f}, 32, 0, false),
                 new Valid("BW64 with ds64",
                         RiffBytes.riff("BW64", "WAVE")
-                                .chunk("ds64", concat(RiffBytes.f64(0), longLe(4), longLe(2), new byte[4]))
+                                .chunk("ds64", concat(le64(0), le64(4), le64(2), new byte[4]))
                                 .chunk("fmt ", fmt(PCM, 2, 48000, 8)).chunk("data", 0xFFFFFFFFL, u8(0, 255, 128, 192))
                                 .riffSize(0xFFFFFFFFL).bytes(),
                         SampleFormat.PCM_U8, 48000, 2, new float[] {-1f, 127 / 128f, 0f, 0.5f}, 8, 0, false));
-    }
-
-    private static byte[] longLe(long v) {
-        return java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(v).array();
     }
 
     @ParameterizedTest(name = "{0}")

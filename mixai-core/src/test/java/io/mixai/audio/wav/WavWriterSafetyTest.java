@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 
 /** Atomic publication of WAV files, and the refusal to overwrite inputs. */
 class WavWriterSafetyTest {
@@ -150,7 +151,7 @@ class WavWriterSafetyTest {
         try {
             link = Files.createSymbolicLink(dir.resolve("link.wav"), input);
         } catch (UnsupportedOperationException | IOException e) {
-            return; // file system without symbolic links: nothing to check
+            throw new TestAbortedException("file system without symbolic links: nothing to check", e);
         }
         WavWriteOptions protect = WavWriteOptions.builder().protectedInput(input).build();
         assertThrows(AudioFileException.class, () -> WavWriter.create(link, 8000, 1, SampleFormat.PCM_16, protect));

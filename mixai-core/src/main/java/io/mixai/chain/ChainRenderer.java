@@ -46,10 +46,22 @@ public final class ChainRenderer {
     public static long render(AudioProcessor processor, int sampleRate, int channels, Source in, Sink out)
             throws IOException {
         Objects.requireNonNull(processor, "processor");
-        int blockFrames = EffectChain.RENDER_BLOCK_FRAMES;
-        processor.prepare(new ProcessSpec(sampleRate, blockFrames, channels));
+        processor.prepare(new ProcessSpec(sampleRate, EffectChain.RENDER_BLOCK_FRAMES, channels));
         processor.reset();
+        return run(processor, channels, in, out, 0);
+    }
+
+    /**
+     * The render loop, for a processor already prepared (with at least
+     * {@link EffectChain#RENDER_BLOCK_FRAMES} frames per block) and reset: feeds the input, then
+     * {@code extraFrames} plus the latency of silence, and delivers everything after the first
+     * latency frames, so the sink receives the input's length plus {@code extraFrames}.
+     */
+    static long run(AudioProcessor processor, int channels, Source in, Sink out, long extraFrames)
+            throws IOException {
+        int blockFrames = EffectChain.RENDER_BLOCK_FRAMES;
         int latency = processor.latencySamples();
+        long zerosNeeded = extraFrames + latency;
         float[][] work = new float[channels][blockFrames];
         AudioBlock view = new AudioBlock(work, 0, blockFrames);
         boolean inputDone = false;
@@ -63,7 +75,7 @@ public final class ChainRenderer {
                 inputDone = n == 0;
             }
             if (inputDone) {
-                long need = latency - zerosFed;
+                long need = zerosNeeded - zerosFed;
                 if (need <= 0) {
                     break;
                 }

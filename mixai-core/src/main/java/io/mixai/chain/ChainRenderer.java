@@ -107,8 +107,11 @@ public final class ChainRenderer {
         try (WavReader reader = WavReader.open(input)) {
             WavWriter writer = WavWriter.create(output, reader.sampleRate(), reader.channelCount(), format, options);
             try {
-                long frames = render(chain, reader.sampleRate(), reader.channelCount(),
-                        reader::read, writer::write, reader);
+                long frames = render(chain, reader.sampleRate(), reader.channelCount(), reader::read, writer::write);
+                if (frames != reader.frames()) {
+                    throw new AudioFileException(reader.file(), "data ended after " + frames + " of "
+                            + reader.frames() + " frames");
+                }
                 writer.close();
                 return frames;
             } catch (IOException | RuntimeException | Error e) {
@@ -116,15 +119,5 @@ public final class ChainRenderer {
                 throw e;
             }
         }
-    }
-
-    private static long render(AudioProcessor chain, int rate, int channels, Source in, Sink out, WavReader reader)
-            throws IOException {
-        long frames = render(chain, rate, channels, in, out);
-        if (frames != reader.frames()) {
-            throw new AudioFileException(reader.file(), "data ended after " + frames + " of " + reader.frames()
-                    + " frames");
-        }
-        return frames;
     }
 }

@@ -168,9 +168,7 @@ public final class ChainJson {
         try {
             return spec.resolve(provider);
         } catch (InvalidParameterException e) {
-            String prefix = e.effectType() + "." + e.parameterId() + ": ";
-            String problem = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-            throw new SettingsException(null, JsonSupport.member(path + ".params", e.parameterId()), problem, e);
+            throw new SettingsException(null, JsonSupport.member(path + ".params", e.parameterId()), e.problem(), e);
         }
     }
 }

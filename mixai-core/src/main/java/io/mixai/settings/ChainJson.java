@@ -145,12 +145,7 @@ public final class ChainJson {
 
     /** Reads a chain from a file; error messages name the file. */
     public static EffectChain read(Path file, EffectRegistry registry) {
-        String text = JsonSupport.read(file);
-        try {
-            return read(text, registry);
-        } catch (SettingsException e) {
-            throw e.inFile(file);
-        }
+        return JsonSupport.readFile(file, text -> read(text, registry));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Parsing and printing shared by the settings formats. Values go through Jackson's tree model
@@ -71,7 +72,7 @@ final class JsonSupport {
         }
     }
 
-    static String read(Path file) {
+    private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.CharacterCodingException e) {
@@ -80,6 +81,16 @@ final class JsonSupport {
             throw new SettingsException(file, null, "cannot read: no such file", e);
         } catch (IOException e) {
             throw new SettingsException(file, null, "cannot read: " + e, e);
+        }
+    }
+
+    /** Reads a file and parses its text with {@code parser}; settings errors then name the file. */
+    static <T> T readFile(Path file, Function<String, T> parser) {
+        String text = read(file);
+        try {
+            return parser.apply(text);
+        } catch (SettingsException e) {
+            throw e.inFile(file);
         }
     }
 

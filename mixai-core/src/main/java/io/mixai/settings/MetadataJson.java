@@ -83,12 +83,7 @@ public final class MetadataJson {
 
     /** Parses a metadata file; error messages name the file. */
     public static MixMetadata read(Path file) {
-        String text = JsonSupport.read(file);
-        try {
-            return read(text);
-        } catch (SettingsException e) {
-            throw e.inFile(file);
-        }
+        return JsonSupport.readFile(file, text -> read(text));
     }
 
     private static StemSettings readStem(JsonFields stem) {

@@ -97,7 +97,7 @@ public final class AudioStreams {
         // The declared length only sizes the first allocation, capped at 2^20 samples in all.
         int capacity = (int) Math.min(declared > 0 ? declared : 1 << 16, Math.max(1024, (1 << 20) / channels));
         float[][] planar = new float[channels][capacity];
-        byte[] bytes = new byte[Math.max(frameSize, CHUNK_BYTES / frameSize * frameSize)];
+        byte[] bytes = chunk(frameSize);
         int frames = 0;
         long nonFinite = 0;
         int filled;
@@ -136,6 +136,11 @@ public final class AudioStreams {
         return AudioBuffer.wrap(planar, (int) rate);
     }
 
+    /** A buffer of whole frames, about {@link #CHUNK_BYTES} long (at least one frame). */
+    private static byte[] chunk(int frameSize) {
+        return new byte[Math.max(frameSize, CHUNK_BYTES / frameSize * frameSize)];
+    }
+
     /** Reads until {@code buffer} is full or the stream ends; returns the bytes read. */
     private static int readFully(InputStream in, byte[] buffer) throws IOException {
         int total = 0;
@@ -169,7 +174,7 @@ public final class AudioStreams {
             this.frames = audio.frames();
             this.encoder = encoder;
             this.frameSize = frameSize;
-            this.chunk = new byte[Math.max(frameSize, CHUNK_BYTES / frameSize * frameSize)];
+            this.chunk = chunk(frameSize);
         }
 
         @Override

@@ -46,10 +46,22 @@ public final class ChainRenderer {
     public static long render(AudioProcessor processor, int sampleRate, int channels, Source in, Sink out)
             throws IOException {
         Objects.requireNonNull(processor, "processor");
-        int blockFrames = EffectChain.RENDER_BLOCK_FRAMES;
-        processor.prepare(new ProcessSpec(sampleRate, blockFrames, channels));
+        processor.prepare(new ProcessSpec(sampleRate, EffectChain.RENDER_BLOCK_FRAMES, channels));
         processor.reset();
+        return run(processor, channels, in, out, 0);
+    }
+
+    /**
+     * The render loop, for a processor already prepared (with at least
+     * {@link EffectChain#RENDER_BLOCK_FRAMES} frames per block) and reset: feeds the input, then
+     * {@code extraFrames} plus the latency of silence, and delivers everything after the first
+     * latency frames, so the sink receives the input's length plus {@code extraFrames}.
+     */
+    static long run(AudioProcessor processor, int channels, Source in, Sink out, long extraFrames)
+            throws IOException {
+        int blockFrames = EffectChain.RENDER_BLOCK_FRAMES;
         int latency = processor.latencySamples();
+        long zerosNeeded = extraFrames + latency;
         float[][] work = new float[channels][blockFrames];
         AudioBlock view = new AudioBlock(work, 0, blockFrames);
         boolean inputDone = false;
@@ -63,7 +75,7 @@ public final class ChainRenderer {
                 inputDone = n == 0;
             }
             if (inputDone) {
-                long need = latency - zerosFed;
+                long need = zerosNeeded - zerosFed;
                 if (need <= 0) {
                     break;
                 }
@@ -95,8 +107,11 @@ public final class ChainRenderer {
         try (WavReader reader = WavReader.open(input)) {
             WavWriter writer = WavWriter.create(output, reader.sampleRate(), reader.channelCount(), format, options);
             try {
-                long frames = render(chain, reader.sampleRate(), reader.channelCount(),
-                        reader::read, writer::write, reader);
+                long frames = render(chain, reader.sampleRate(), reader.channelCount(), reader::read, writer::write);
+                if (frames != reader.frames()) {
+                    throw new AudioFileException(reader.file(), "data ended after " + frames + " of "
+                            + reader.frames() + " frames");
+                }
                 writer.close();
                 return frames;
             } catch (IOException | RuntimeException | Error e) {
@@ -104,15 +119,5 @@ public final class ChainRenderer {
                 throw e;
             }
         }
-    }
-
-    private static long render(AudioProcessor chain, int rate, int channels, Source in, Sink out, WavReader reader)
-            throws IOException {
-        long frames = render(chain, rate, channels, in, out);
-        if (frames != reader.frames()) {
-            throw new AudioFileException(reader.file(), "data ended after " + frames + " of " + reader.frames()
-                    + " frames");
-        }
-        return frames;
     }
 }

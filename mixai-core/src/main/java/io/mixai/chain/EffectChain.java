@@ -130,36 +130,30 @@ public final class EffectChain implements AudioProcessor {
         int channels = input.channelCount();
         prepare(new ProcessSpec(input.sampleRate(), RENDER_BLOCK_FRAMES, channels));
         reset();
-        int latency = latencySamples();
-        long outFrames = input.frames() + (withTail ? (long) tailSamples() : 0L);
+        long tail = withTail ? tailSamples() : 0L; // known only once prepared for the rate
+        long outFrames = input.frames() + tail;
         if (outFrames > Integer.MAX_VALUE) {
             throw new IllegalStateException("rendered length " + outFrames + " frames is too long for a buffer");
         }
         AudioBuffer out = AudioBuffer.allocate(channels, (int) outFrames, input.sampleRate());
-        long total = outFrames + latency;
-        float[][] work = new float[channels][RENDER_BLOCK_FRAMES];
-        AudioBlock view = new AudioBlock(work, 0, RENDER_BLOCK_FRAMES);
-        for (long pos = 0; pos < total; pos += RENDER_BLOCK_FRAMES) {
-            int n = (int) Math.min(RENDER_BLOCK_FRAMES, total - pos);
-            int fromInput = (int) Math.max(0, Math.min(n, input.frames() - pos));
-            for (int c = 0; c < channels; c++) {
-                if (fromInput > 0) {
-                    System.arraycopy(input.channel(c), (int) pos, work[c], 0, fromInput);
-                }
-                java.util.Arrays.fill(work[c], fromInput, n, 0f);
-            }
-            process(view.moveTo(0, n));
-            // Output frame k of this block is input-aligned frame pos + k - latency.
-            int skip = (int) Math.max(0, latency - pos);
-            for (int k = skip; k < n; k++) {
-                long target = pos + k - latency;
-                if (target >= outFrames) {
-                    break;
-                }
+        int[] read = {0};
+        int[] written = {0};
+        try {
+            ChainRenderer.run(this, channels, (dest, offset, max) -> {
+                int n = Math.min(max, input.frames() - read[0]);
                 for (int c = 0; c < channels; c++) {
-                    out.channel(c)[(int) target] = work[c][k];
+                    System.arraycopy(input.channel(c), read[0], dest[c], offset, n);
                 }
-            }
+                read[0] += n;
+                return n;
+            }, (block, offset, n) -> {
+                for (int c = 0; c < channels; c++) {
+                    System.arraycopy(block[c], offset, out.channel(c), written[0], n);
+                }
+                written[0] += n;
+            }, tail);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // unreachable: the source and sink are in memory
         }
         return out;
     }

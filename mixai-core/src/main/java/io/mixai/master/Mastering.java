@@ -183,9 +183,6 @@ public final class Mastering {
     /** The immutable description of the job as currently configured. */
     public MasteringRequest request(Path output, SampleFormat format) {
         Target t = ceiling == null ? target : target.withCeiling(ceiling);
-        if (!loudnessExplicit && references.isEmpty()) {
-            t = ceiling == null ? Target.STREAMING : Target.STREAMING.withCeiling(ceiling);
-        }
         return new MasteringRequest(sourceAudio, sourceFile, references, t, loudnessExplicit, match, preferences,
                 progress, registry != null ? registry : EffectRegistry.discover(), output, format);
     }

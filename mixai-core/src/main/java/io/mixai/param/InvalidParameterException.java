@@ -7,11 +7,13 @@ public class InvalidParameterException extends IllegalArgumentException {
 
     private final String effectType;
     private final String parameterId;
+    private final String problem;
 
     public InvalidParameterException(String effectType, String parameterId, String message) {
         super(effectType + "." + parameterId + ": " + message);
         this.effectType = effectType;
         this.parameterId = parameterId;
+        this.problem = message;
     }
 
     public String effectType() {
@@ -20,5 +22,10 @@ public class InvalidParameterException extends IllegalArgumentException {
 
     public String parameterId() {
         return parameterId;
+    }
+
+    /** What is wrong, without the effect and parameter prefix. */
+    public String problem() {
+        return problem;
     }
 }

@@ -98,20 +98,14 @@ public final class ChainJson {
             throw new SettingsException(top.path("mixai_chain"), "unsupported format version "
                     + JsonSupport.describe(version) + "; this mixai reads version " + VERSION);
         }
-        JsonNode effects = top.get("effects");
+        JsonNode effects = top.array("effects");
         if (effects == null) {
             throw top.missing("effects");
-        }
-        if (!effects.isArray()) {
-            throw new SettingsException("$.effects", "expected an array, got " + JsonSupport.describe(effects));
         }
         List<EffectSpec> specs = new ArrayList<>();
         for (int i = 0; i < effects.size(); i++) {
             JsonFields effect = JsonFields.of(effects.get(i), "$.effects[" + i + "]", "an effect").allowOnly(EFFECT_KEYS);
-            String type = effect.string("type");
-            if (type == null) {
-                throw effect.missing("type");
-            }
+            String type = effect.requiredString("type");
             Map<String, Object> values = new LinkedHashMap<>();
             if (effect.has("params")) {
                 JsonFields params = JsonFields.of(effect.get("params"), effect.path("params"), type);
@@ -151,12 +145,7 @@ public final class ChainJson {
 
     /** Reads a chain from a file; error messages name the file. */
     public static EffectChain read(Path file, EffectRegistry registry) {
-        String text = JsonSupport.read(file);
-        try {
-            return read(text, registry);
-        } catch (SettingsException e) {
-            throw e.inFile(file);
-        }
+        return JsonSupport.readFile(file, text -> read(text, registry));
     }
 
     /**
@@ -174,9 +163,7 @@ public final class ChainJson {
         try {
             return spec.resolve(provider);
         } catch (InvalidParameterException e) {
-            String prefix = e.effectType() + "." + e.parameterId() + ": ";
-            String problem = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-            throw new SettingsException(null, JsonSupport.member(path + ".params", e.parameterId()), problem, e);
+            throw new SettingsException(null, JsonSupport.member(path + ".params", e.parameterId()), e.problem(), e);
         }
     }
 }

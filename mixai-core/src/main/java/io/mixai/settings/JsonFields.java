@@ -107,6 +107,23 @@ final class JsonFields {
         return v.textValue();
     }
 
+    String requiredString(String key) {
+        String s = string(key);
+        if (s == null) {
+            throw missing(key);
+        }
+        return s;
+    }
+
+    /** An array, or null when the key is absent. */
+    JsonNode array(String key) {
+        JsonNode v = node.get(key);
+        if (v != null && !v.isArray()) {
+            throw new SettingsException(path(key), "expected an array, got " + JsonSupport.describe(v));
+        }
+        return v;
+    }
+
     SettingsException missing(String key) {
         return new SettingsException(path(key), "missing; " + what + " needs it");
     }

@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.mixai.io.AtomicFileOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.function.Function;
 
 /**
  * Parsing and printing shared by the settings formats. Values go through Jackson's tree model
@@ -27,7 +27,7 @@ import java.nio.file.StandardCopyOption;
  */
 final class JsonSupport {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -72,7 +72,7 @@ final class JsonSupport {
         }
     }
 
-    static String read(Path file) {
+    private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.CharacterCodingException e) {
@@ -84,22 +84,21 @@ final class JsonSupport {
         }
     }
 
+    /** Reads a file and parses its text with {@code parser}; settings errors then name the file. */
+    static <T> T readFile(Path file, Function<String, T> parser) {
+        String text = read(file);
+        try {
+            return parser.apply(text);
+        } catch (SettingsException e) {
+            throw e.inFile(file);
+        }
+    }
+
     /** Writes through a temporary file in the same directory, moved into place atomically. */
     static void writeAtomically(Path file, String text) {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try {
-            Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFileOutput.write(file, out -> out.write(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

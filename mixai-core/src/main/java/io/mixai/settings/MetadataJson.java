@@ -83,12 +83,7 @@ public final class MetadataJson {
 
     /** Parses a metadata file; error messages name the file. */
     public static MixMetadata read(Path file) {
-        String text = JsonSupport.read(file);
-        try {
-            return read(text);
-        } catch (SettingsException e) {
-            throw e.inFile(file);
-        }
+        return JsonSupport.readFile(file, text -> read(text));
     }
 
     private static StemSettings readStem(JsonFields stem) {
@@ -116,18 +111,12 @@ public final class MetadataJson {
                     + eq.get("filter_slope_db_per_oct"));
         }
         List<EqBand> bands = new ArrayList<>();
-        JsonNode list = eq.get("bands");
+        JsonNode list = eq.array("bands");
         if (list != null) {
-            if (!list.isArray()) {
-                throw new SettingsException(eq.path("bands"), "expected an array, got " + JsonSupport.describe(list));
-            }
             for (int i = 0; i < list.size(); i++) {
                 JsonFields band = JsonFields.of(list.get(i), eq.path("bands") + "[" + i + "]", "a band")
                         .allowOnly(BAND_KEYS);
-                String typeName = band.string("type");
-                if (typeName == null) {
-                    throw band.missing("type");
-                }
+                String typeName = band.requiredString("type");
                 EqBand.Type type = EqBand.Type.ofJsonName(typeName);
                 if (type == null) {
                     throw new SettingsException(band.path("type"), "unknown band type \"" + typeName

@@ -26,6 +26,7 @@ final class KaiserSincKernel {
     /** Passband edge as a fraction of the lower Nyquist frequency. */
     static final double PASSBAND_EDGE = 0.9;
 
+    /** The −6 dB frequency in cycles per input sample. */
     private final double cutoff;
     private final double halfWidth;
     private final double beta;
@@ -52,15 +53,6 @@ final class KaiserSincKernel {
     /** Half the window length in input samples: the kernel is zero for |t| &gt; halfWidth. */
     double halfWidth() {
         return halfWidth;
-    }
-
-    /** The −6 dB frequency in cycles per input sample. */
-    double cutoff() {
-        return cutoff;
-    }
-
-    double beta() {
-        return beta;
     }
 
     /**

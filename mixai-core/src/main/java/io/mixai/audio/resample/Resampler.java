@@ -182,10 +182,7 @@ public final class Resampler {
      * produce, whatever came before: size output arrays with it.
      */
     public int maxOutputFrames(int inputFrames) {
-        if (inputFrames < 0) {
-            throw new IllegalArgumentException("input frames must not be negative, got " + inputFrames);
-        }
-        return Math.toIntExact(ceilDiv((long) inputFrames * up, down));
+        return Math.toIntExact(totalOutputFrames(inputFrames));
     }
 
     /** How many frames the next {@link #flush} will write. */

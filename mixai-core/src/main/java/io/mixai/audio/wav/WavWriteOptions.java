@@ -132,7 +132,7 @@ public final class WavWriteOptions {
         /** Adds paths that must not be overwritten (compared with {@code Files.isSameFile}). */
         public Builder protectedInputs(Collection<Path> inputs) {
             for (Path p : inputs) {
-                protectedInputs.add(Objects.requireNonNull(p, "protected input"));
+                protectedInput(p);
             }
             return this;
         }
